@@ -1,0 +1,11 @@
+namespace Verify.Bench;
+
+/// <summary>Benchmarks: each workload is a named command so a whole-process timer can run it beside its anchor.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.Error.WriteLine("usage: verify-bench <workload> [args]; workloads are added with their issues");
+        return args.Length == 0 ? 2 : 0;
+    }
+}
