@@ -43,6 +43,15 @@ public sealed class TensorElementwiseTests
     [Fact] public void MinimumValuesAndGradients() { Forward(x => Tensor.Minimum(x, 0.3), x => Math.Min(x, 0.3), Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0.3, 0.05, 2)), x => Tensor.Square(Tensor.Minimum(x, 0.3))); }
 
     [Fact]
+    public void MaskedScaleValuesAndGradients()
+    {
+        var y = Tensor.MaskedScale(Tensor.From(new[] { 2.0, 3.0, -4.0 }), Tensor.From(new[] { 1.0, -1.0, -0.5 }), 0.25);
+        Assert.Equal(new[] { 2.0, 0.75, -1.0 }, y.ToArray());
+        var cases = from g in Gens.Matrix(Gens.Any) from x in Gens.Matrix(g.M, g.N, Gens.AwayFrom(0, 0.05, 2)) select (g, x);
+        GradCheck.Property(cases, c => [c.g, c.x], xs => Tensor.MaskedScale(Tensor.Exp(xs[0]), xs[1], 0.2) * xs[0]);
+    }
+
+    [Fact]
     public void SafeReciprocalIsZeroAtZero() => Assert.Equal(0.0, Tensor.SafeReciprocal(Tensor.From(new[] { 0.0 }))[0]);
 
     [Fact]
