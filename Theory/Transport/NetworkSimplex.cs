@@ -93,6 +93,7 @@ internal sealed class NetworkSimplex
         _rev[0] = _root;
     }
 
+
     /// <summary>Pivots performed so far (over all runs).</summary>
     public long Iterations { get; private set; }
 
@@ -118,6 +119,7 @@ internal sealed class NetworkSimplex
                 Iterations++;
             }
             RecomputePotentials();
+            if (_arcs.Refine()) continue;
             int again = _arcs.FindEntering(_pi, _n, ref _next, block, eps);
             if (again < 0) return TransportStatus.Optimal;
             if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
