@@ -46,7 +46,7 @@ internal sealed class DenseArcs : ArcSet
     private static float[] SingleCopy(Array cost, int n, int m)
     {
         var f = new float[(long)n * m];
-        Parallel.For(0, n, i =>
+        RowParallel.For(n, (long)n * m, i =>
         {
             ReadOnlySpan<double> row = MemoryMarshal.CreateReadOnlySpan(
                 ref Unsafe.Add(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(cost)), (nint)i * m), m);
@@ -56,6 +56,7 @@ internal sealed class DenseArcs : ArcSet
         return f;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int FindEntering(double[] pi, int n, ref int next, int block, double eps)
     {
         int m = _m, rows = _n;
@@ -105,6 +106,7 @@ internal sealed class DenseArcs : ArcSet
     /// <paramref name="best"/> and −eps·max(|c|, |πᵢ|, |πⱼ|); updates best and returns the column, or −1.
     /// Eight (AVX-512) or four (AVX2) lanes at a time; ties keep the earliest column, exactly as a scalar scan would.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanExact(ReadOnlySpan<double> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double eps, ref double best)
     {
         int found = -1;
@@ -177,6 +179,7 @@ internal sealed class DenseArcs : ArcSet
     /// As <see cref="ScanExact"/> on single-precision costs c̃, with the threshold widened by the rounding bound
     /// 2⁻²⁴|c̃| + 2⁻¹⁴⁹ so that every proposed arc has a negative exact reduced cost.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanApprox(ReadOnlySpan<float> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double eps, ref double best)
     {
         const double Rounding = 5.9604644775390625e-8; // 2⁻²⁴
