@@ -20,6 +20,13 @@ public static class StandardNormal
     /// <summary>Φ(x) = P(Z ≤ x), accurate in both tails (through erfc).</summary>
     public static double Cdf(double x) => 0.5 * SpecialFunctions.Erfc(-x / Math.Sqrt(2.0));
 
-    /// <summary>ln(1 + eᵗ) without overflow.</summary>
-    internal static double Softplus(double t) => t > 0 ? t + Math.Log(1.0 + Math.Exp(-t)) : Math.Log(1.0 + Math.Exp(t));
+    /// <summary>ln(1 + eᵗ) without overflow, and to full relative precision for very negative t.</summary>
+    internal static double Softplus(double t) => t > 0 ? t + Log1p(Math.Exp(-t)) : Log1p(Math.Exp(t));
+
+    /// <summary>ln(1 + u) for u ≥ 0 to full relative precision: ln(w)·u/(w − 1) with w = 1 + u (Goldberg 1991, Thm 4).</summary>
+    internal static double Log1p(double u)
+    {
+        double w = 1.0 + u;
+        return w == 1.0 ? u : Math.Log(w) * u / (w - 1.0);
+    }
 }
