@@ -83,6 +83,29 @@ public sealed class GaussianLocationTests
     }
 
     [Fact]
+    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    {
+        double s = Family.Sigma;
+        // Shifts |θ − θ₀| ∈ [0.05, 6]: Theory's JSOfDensities refuses (error estimate above its 1e-12 floor) when the
+        // laws nearly coincide and JS ≲ 1e-5; smaller shifts are covered by the independent quadrature elsewhere.
+        var pairs = from t0 in Thetas
+                    from d in Gen.Choose(50, 6000)
+                    from sign in Gen.Elements(-1, 1)
+                    select (T0: t0, T: t0 + sign * d / 1000.0);
+        PropertyCheck.Run(Prop.ForAll(pairs.ToArbitrary(), pair =>
+        {
+            var (t0, t) = pair;
+            ExactValues e = Family.Exact(t0, t);
+            double lo = Math.Min(t0, t) - 12 * s, hi = Math.Max(t0, t) + 12 * s;
+            double js = ClosedForms.JSOfDensities(x => Normal.PDF(t0, s, x), x => Normal.PDF(t, s, x), lo, hi, [t0, 0.5 * (t0 + t), t]);
+            return Tolerance.IsClose(ClosedForms.GaussianKL(t0, s, t, s), e.KL!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(ClosedForms.GaussianKL(t, s, t0, s), e.KLReverse!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(ClosedForms.GaussianW1(t0, s, t, s), e.W1!.Value, 1e-9, 1e-12)
+                && Tolerance.IsClose(js, e.JS!.Value, 1e-8, 1e-11);
+        }), maxTest: 40);
+    }
+
+    [Fact]
     public void DerivativesMatchCentralDifferencesOfTheExactValues()
     {
         PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
