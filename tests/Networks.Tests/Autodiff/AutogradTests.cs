@@ -72,6 +72,21 @@ public sealed class AutogradTests
     }
 
     [Fact]
+    public void LeavesNeverShareAGradientObject()
+    {
+        var a = Tensor.From(new[] { 1.0, 2.0 }).RequireGrad();
+        var b = Tensor.From(new[] { 3.0, 4.0 }).RequireGrad();
+        var seed = Tensor.From(new[] { 1.0, 1.0 });
+        (a + b).Backward(seed); // add hands the same gradient to both inputs
+        Assert.NotSame(a.Grad, b.Grad);
+        Assert.NotSame(seed, a.Grad);
+        Assert.NotSame(seed, b.Grad);
+        a.Grad!.Span[0] = 100;
+        Assert.Equal(new[] { 1.0, 1.0 }, b.Grad!.ToArray());
+        Assert.Equal(new[] { 1.0, 1.0 }, seed.ToArray());
+    }
+
+    [Fact]
     public void GradOfAnUnusedInputIsZero()
     {
         var a = Tensor.From(new[] { 1.0, 2.0 }).RequireGrad();
