@@ -1,0 +1,81 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Verify.Networks.Native;
+
+/// <summary>The four broadcasting binary operations.</summary>
+internal enum BinaryOp { Add, Sub, Mul, Div }
+
+/// <summary>Raw (non-recording) kernels over spans, vectorised through <see cref="TensorPrimitives"/>.</summary>
+internal static class Kernels
+{
+    /// <summary>out = a ∘ b on equal lengths.</summary>
+    public static void Binary<T>(BinaryOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(a, b, o); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(a, b, o); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(a, b, o); break;
+            default: TensorPrimitives.Divide(a, b, o); break;
+        }
+    }
+
+    /// <summary>out = a ∘ s.</summary>
+    public static void Binary<T>(BinaryOp op, ReadOnlySpan<T> a, T s, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(a, s, o); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(a, s, o); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(a, s, o); break;
+            default: TensorPrimitives.Divide(a, s, o); break;
+        }
+    }
+
+    /// <summary>out = s ∘ b.</summary>
+    public static void Binary<T>(BinaryOp op, T s, ReadOnlySpan<T> b, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(b, s, o); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(s, b, o); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(b, s, o); break;
+            default: TensorPrimitives.Divide(s, b, o); break;
+        }
+    }
+
+    /// <summary>
+    /// Broadcast a ∘ b into o (rows × cols), where a and b are described by 2-D strides (0 along a broadcast dimension).
+    /// </summary>
+    public static void Broadcast<T>(BinaryOp op, ReadOnlySpan<T> a, int aRowStride, int aColStride,
+        ReadOnlySpan<T> b, int bRowStride, int bColStride, Span<T> o, int rows, int cols) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            var orow = o.Slice(i * cols, cols);
+            int ai = i * aRowStride, bi = i * bRowStride;
+            if (aColStride == 1 && bColStride == 1) Binary(op, a.Slice(ai, cols), b.Slice(bi, cols), orow);
+            else if (aColStride == 1) Binary(op, a.Slice(ai, cols), b[bi], orow);
+            else if (bColStride == 1) Binary(op, a[ai], b.Slice(bi, cols), orow);
+            else
+            {
+                T v = op switch { BinaryOp.Add => a[ai] + b[bi], BinaryOp.Sub => a[ai] - b[bi], BinaryOp.Mul => a[ai] * b[bi], _ => a[ai] / b[bi] };
+                orow.Fill(v);
+            }
+        }
+    }
+
+    /// <summary>Row sums of a rows×cols matrix.</summary>
+    public static void SumRows<T>(ReadOnlySpan<T> x, int rows, int cols, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < rows; i++) o[i] = TensorPrimitives.Sum(x.Slice(i * cols, cols));
+    }
+
+    /// <summary>Column sums of a rows×cols matrix.</summary>
+    public static void SumCols<T>(ReadOnlySpan<T> x, int rows, int cols, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        o[..cols].Clear();
+        for (int i = 0; i < rows; i++) TensorPrimitives.Add(o[..cols], x.Slice(i * cols, cols), o[..cols]);
+    }
+}
