@@ -17,6 +17,9 @@ public static class DivergenceGuard
     /// <summary>Throws at the first NaN or infinite entry of <paramref name="values"/>.</summary>
     public static void CheckValues<T>(int iteration, string name, ReadOnlySpan<T> values) where T : IFloatingPointIeee754<T>
     {
+        // Fast path: a finite sum means every term is finite (NaN and ±∞ propagate); only a non-finite sum (which may
+        // also be an overflow of finite terms) needs the scan that finds the first bad entry.
+        if (T.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(values))) return;
         for (int i = 0; i < values.Length; i++)
         {
             if (!T.IsFinite(values[i])) throw new TrainingDivergedException(iteration, name, i, double.CreateChecked(values[i]));

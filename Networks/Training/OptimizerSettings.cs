@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Numerics;
+using Verify.Networks.Optim;
+using Verify.Networks.Tensors;
 
 namespace Verify.Networks.Training;
 
@@ -33,6 +36,14 @@ public sealed record OptimizerSettings(OptimizerKind Kind, double LearningRate, 
         if (Kind == OptimizerKind.Sgd && !(Momentum >= 0 && Momentum < 1))
             throw new ArgumentException($"{what}: SGD momentum must lie in [0, 1), got {Momentum}");
     }
+
+    /// <summary>The optimiser over <paramref name="parameters"/>.</summary>
+    public Optimizer<T> Create<T>(IEnumerable<Tensor<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T> => Kind switch
+    {
+        OptimizerKind.Adam => new Adam<T>(parameters, LearningRate, Beta1, Beta2),
+        OptimizerKind.RmsProp => new RmsProp<T>(parameters, LearningRate, Alpha),
+        _ => new Sgd<T>(parameters, LearningRate, Momentum),
+    };
 
     /// <summary>Short text, e.g. "Adam(lr=0.0001, betas=(0.5, 0.9))".</summary>
     public override string ToString()
