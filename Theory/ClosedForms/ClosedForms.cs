@@ -1,0 +1,43 @@
+namespace Verify.Theory;
+
+/// <summary>
+/// Front door for the closed forms and integrals the numerical routes are checked against: 1-D Gaussians
+/// (<see cref="Gaussian1D"/>), the parallel-lines family (<see cref="ParallelLines"/>), and the GAN value at the optimal
+/// discriminator for densities given as functions (<see cref="GanOptimum"/>, <see cref="DensityDivergences"/>).
+/// </summary>
+public static class ClosedForms
+{
+    /// <summary>KL(N(μ₁,σ₁²) ‖ N(μ₂,σ₂²)) = log(σ₂/σ₁) + (σ₁² + (μ₁−μ₂)²)/(2σ₂²) − ½.</summary>
+    public static double GaussianKL(double mu1, double s1, double mu2, double s2) => Gaussian1D.KL(mu1, s1, mu2, s2);
+
+    /// <summary>W₁ between 1-D Gaussians by the quantile integral ∫₀¹ |F⁻¹(t) − G⁻¹(t)| dt; = |μ₁−μ₂| when σ₁ = σ₂.</summary>
+    public static double GaussianW1(double mu1, double s1, double mu2, double s2) => Gaussian1D.W1(mu1, s1, mu2, s2);
+
+    /// <summary>W₂ between 1-D Gaussians: √((μ₁−μ₂)² + (σ₁−σ₂)²).</summary>
+    public static double GaussianW2(double mu1, double s1, double mu2, double s2) => Gaussian1D.W2(mu1, s1, mu2, s2);
+
+    /// <summary>W₁(P₀, P_θ) = |θ| for the parallel lines.</summary>
+    public static double ParallelLinesW1(double theta) => ParallelLines.W1(theta);
+
+    /// <summary>JS(P₀, P_θ) = log 2 for θ ≠ 0, 0 at θ = 0.</summary>
+    public static double ParallelLinesJS(double theta) => ParallelLines.JS(theta);
+
+    /// <summary>KL(P₀ ‖ P_θ) = +∞ for θ ≠ 0, 0 at θ = 0.</summary>
+    public static double ParallelLinesKL(double theta) => ParallelLines.KL(theta);
+
+    /// <summary>TV(P₀, P_θ) = 1 for θ ≠ 0, 0 at θ = 0.</summary>
+    public static double ParallelLinesTV(double theta) => ParallelLines.TV(theta);
+
+    /// <summary>D*(x) = p_r(x)/(p_r(x) + p_g(x)), defined as ½ where both densities vanish.</summary>
+    public static double OptimalDiscriminator(Func<double, double> pr, Func<double, double> pg, double x) => GanOptimum.Discriminator(pr, pg, x);
+
+    /// <summary>L(G, D*) = ∫ₐᵇ p_r log D* + p_g log(1 − D*) dx by numerical integration (= 2·JS − 2 log 2).</summary>
+    /// <remarks>Pass <paramref name="breakpoints"/> where a density jumps (see <see cref="GanOptimum.Value"/>).</remarks>
+    public static double GanValueAtOptimum(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null) =>
+        GanOptimum.Value(pr, pg, a, b, breakpoints);
+
+    /// <summary>JS of two densities on [a, b] by numerical integration of the mixture form.</summary>
+    /// <remarks>Pass <paramref name="breakpoints"/> where a density jumps.</remarks>
+    public static double JSOfDensities(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null) =>
+        DensityDivergences.JS(pr, pg, a, b, breakpoints);
+}

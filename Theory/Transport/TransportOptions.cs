@@ -1,0 +1,46 @@
+namespace Verify.Theory;
+
+/// <summary>Which exact solver <see cref="Transport.Solve(double[], double[], double[,], TransportOptions?)"/> uses.</summary>
+public enum TransportRoute
+{
+    /// <summary>The sparse pricing route when the problem is large enough to profit from it, otherwise the dense network simplex.</summary>
+    Auto,
+
+    /// <summary>The primal network simplex on all n·m arcs (block-search pivoting, strongly feasible trees).</summary>
+    NetworkSimplex,
+
+    /// <summary>
+    /// The network simplex on a sparse set of candidate arcs (k cheapest per row and per column plus a feasible start),
+    /// then every arc priced with the duals and the violators added, re-solved warm, until none remain.
+    /// </summary>
+    SparsePricing,
+}
+
+/// <summary>Options of an exact transport solve.</summary>
+public sealed record TransportOptions
+{
+    /// <summary>The default options: no practical pivot cap, certificate tolerance 1e-9, automatic route.</summary>
+    public static TransportOptions Default { get; } = new();
+
+    /// <summary>Maximum number of simplex pivots (over all rounds). Reaching it gives <see cref="TransportStatus.IterationLimit"/>.</summary>
+    public long MaxIterations { get; init; } = long.MaxValue;
+
+    /// <summary>
+    /// Relative tolerance ε of the certificate: marginal errors ≤ ε·mass, dual violations and slackness ≤ ε·max|c|,
+    /// duality gap ≤ ε·mass·max|c|.
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-9;
+
+    /// <summary>The solver route.</summary>
+    public TransportRoute Route { get; init; } = TransportRoute.Auto;
+
+    /// <summary>Candidate arcs per row and per column for <see cref="TransportRoute.SparsePricing"/>.</summary>
+    public int Neighbours { get; init; } = 8;
+
+    internal void Validate()
+    {
+        if (MaxIterations < 0) throw new ArgumentException($"MaxIterations must be non-negative, got {MaxIterations}", nameof(MaxIterations));
+        if (!(Tolerance > 0) || !(Tolerance < 1)) throw new ArgumentException($"Tolerance must lie in (0, 1), got {Tolerance:R}", nameof(Tolerance));
+        if (Neighbours < 1) throw new ArgumentException($"Neighbours must be at least 1, got {Neighbours}", nameof(Neighbours));
+    }
+}

@@ -1,0 +1,144 @@
+using Ot = Verify.Theory.Transport;
+using FsCheck;
+using FsCheck.Fluent;
+using Verify.TestSupport;
+using Verify.Theory;
+using Xunit;
+
+namespace Verify.Theory.Tests.Transport;
+
+/// <summary>The front door: peer values, closed forms, routes agreeing, metric properties, input validation.</summary>
+public class TransportTests
+{
+    // POT's test suite (test_ot.py, test_emd2_multi… / the SciPy docs 2-D example): weights are multiplicities.
+    [Fact]
+    public void PublishedTwoDimensionalCase()
+    {
+        var p = DiscreteDistribution.FromRows([[1.0, 1.0], [4.0, 2.0], [6.0, 1.0]], [10, 1, 2]).Normalized();
+        var q = DiscreteDistribution.FromRows([[2.0, 1.0], [3.0, 2.0], [5.0, 1.0], [7.0, 1.0]], [2, 3, 7, 1]).Normalized();
+        Tolerance.Close(2.4709551919132666, Ot.W1(p, q), rel: 1e-14);
+    }
+
+    [Fact]
+    public void OneDimensionalFrontDoorScalesByTheMass()
+    {
+        var p = DiscreteDistribution.OneD([0, 1], [3, 1]);
+        var q = DiscreteDistribution.OneD([0], [4]);
+        Tolerance.Close(4 * 0.25, Ot.W1(p, q));
+        Tolerance.Close(Math.Sqrt(4 * 0.25), Ot.Wp(p, q, 2));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.25)]
+    [InlineData(-1.5)]
+    [InlineData(3.0)]
+    public void ParallelLinesGiveAbsTheta(double theta)
+    {
+        var rng = new Random(17);
+        var z = Enumerable.Range(0, 60).Select(_ => rng.NextDouble()).ToArray();
+        var p = DiscreteDistribution.FromRows(z.Select(t => new[] { 0.0, t }).ToArray());
+        var q = DiscreteDistribution.FromRows(z.Select(t => new[] { theta, t }).ToArray());
+        Tolerance.Close(Math.Abs(theta), Ot.W1(p, q), rel: 1e-12, abs: 1e-15);
+        Tolerance.Close(Math.Abs(theta), Ot.Wp(p, q, 2), rel: 1e-12, abs: 1e-15);
+    }
+
+    [Fact]
+    public void EveryRouteAgrees()
+    {
+        foreach (int seed in new[] { 1, 2, 3 })
+        {
+            var p = TransportData.Cloud(70, 2, seed, weighted: seed == 3);
+            var q = TransportData.Cloud(70, 2, seed + 10, shift: 1.0, weighted: seed == 3);
+            if (seed == 3) q = new DiscreteDistribution(q.Points.ToArray(), 2, q.Weights.ToArray().Select(w => w * p.TotalMass / q.TotalMass).ToArray());
+            var results = new[] { TransportRoute.NetworkSimplex, TransportRoute.SparsePricing, TransportRoute.Auto }
+                .Select(route => Ot.Solve(p, q, GroundCost.Euclidean, new TransportOptions { Route = route, Neighbours = 3 }))
+                .ToArray();
+            foreach (var r in results)
+            {
+                Assert.Equal(TransportStatus.Optimal, r.Status);
+                Assert.True(r.Certificate.Holds, r.Certificate.Violation);
+                Tolerance.Close(results[0].Cost, r.Cost, rel: 1e-12);
+                Tolerance.Close(r.Cost, r.DualValue(p.Weights, q.Weights), rel: 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void CertifyRejectsAWrongPlanAndWrongDuals()
+    {
+        double[,] c = { { 0, 1 }, { 1, 0 } };
+        double[] a = [0.5, 0.5], b = [0.5, 0.5];
+        var r = Ot.Solve(a, b, c);
+        Tolerance.Close(0, r.Cost);
+        Assert.True(Ot.Certify(a, b, c, r.Plan, r.U, r.V).Holds);
+        // The anti-diagonal plan is feasible but not optimal: with the true duals the gap and slackness fail.
+        var swapped = new List<(int, int, double)> { (0, 1, 0.5), (1, 0, 0.5) };
+        var cert = Ot.Certify(a, b, c, swapped, r.U, r.V);
+        Assert.False(cert.Holds);
+        Assert.Contains("duality gap", cert.Violation);
+        // Duals that are too large violate uᵢ + vⱼ ≤ cᵢⱼ.
+        Assert.Contains("dual feasibility", Ot.Certify(a, b, c, r.Plan, [1, 1], [0, 0]).Violation);
+        // A plan with the wrong marginals is caught first.
+        Assert.Contains("primal", Ot.Certify(a, b, c, [(0, 0, 1.0)], r.U, r.V).Violation);
+    }
+
+    [Fact]
+    public void BadInputIsRejected()
+    {
+        double[,] c2 = { { 0, 1 }, { 1, 0 } };
+        Assert.Throws<ArgumentException>(() => Ot.Solve([0.5, 0.5], [0.5, 0.6], c2));
+        Assert.Throws<ArgumentException>(() => Ot.Solve([0.5, 0.5], [1.0], c2));
+        Assert.Throws<ArgumentException>(() => Ot.Solve([1.5, -0.5], [0.5, 0.5], c2));
+        Assert.Throws<ArgumentException>(() => Ot.Solve([0.5, double.NaN], [0.5, 0.5], c2));
+        Assert.Throws<ArgumentException>(() => Ot.Solve([0.5, 0.5], [0.5, 0.5], new double[,] { { 0, double.NaN }, { 1, 0 } }));
+        Assert.Throws<ArgumentException>(() => Ot.Solve([0.5, 0.5], [0.5, 0.5], new double[,] { { 0, double.NegativeInfinity }, { 1, 0 } }));
+        Assert.Throws<ArgumentException>(() => Ot.Solve([0.5, 0.5], [0.5, 0.5], c2, new TransportOptions { Tolerance = 0 }));
+        var p2 = DiscreteDistribution.FromRows([[0.0, 0.0], [1.0, 1.0]]);
+        var p1 = DiscreteDistribution.OneD([0.0, 1.0]);
+        var heavy = DiscreteDistribution.FromRows([[0.0, 0.0], [1.0, 1.0]], [1, 1]);
+        Assert.Throws<ArgumentException>(() => Ot.W1(p2, p1));
+        Assert.Throws<ArgumentException>(() => Ot.W1(p2, heavy));
+        Assert.Throws<ArgumentException>(() => Ot.Wp(p2, p2, 0.5));
+        Assert.Throws<ArgumentException>(() => Ot.SlicedW1(p2, p2, 0, 1));
+    }
+
+    private static Gen<DiscreteDistribution> Cloud2D(int n) =>
+        Gen.ArrayOf(Gen.Choose(-20, 20).Select(k => k / 4.0), 2 * n).Select(pts => new DiscreteDistribution(pts, 2));
+
+    private static Arbitrary<DiscreteDistribution> Clouds => Arb.From(Gen.Choose(1, 7).SelectMany(Cloud2D));
+
+    [Fact]
+    public void W1IsAMetric() =>
+        PropertyCheck.Run(Prop.ForAll(Clouds, Clouds, Clouds, (x, y, z) =>
+        {
+            double xy = Ot.W1(x, y), yx = Ot.W1(y, x);
+            double xz = Ot.W1(x, z), zy = Ot.W1(z, y);
+            return Ot.W1(x, x) == 0 && Tolerance.IsClose(xy, yx, 1e-12, 1e-13) && xy <= xz + zy + 1e-12;
+        }), maxTest: 60);
+
+    [Fact]
+    public void W1IsTranslationInvariantAndScaleEquivariant() =>
+        PropertyCheck.Run(Prop.ForAll(Clouds, Clouds, Arb.From(Gen.Choose(-12, 12)), (x, y, k) =>
+        {
+            double scale = k / 4.0, tx = 1.25 * k, ty = -0.5;
+            DiscreteDistribution Map(DiscreteDistribution d, double s, bool translate)
+            {
+                var pts = d.Points.ToArray();
+                for (int t = 0; t < pts.Length; t++) pts[t] = s * pts[t] + (translate ? (t % 2 == 0 ? tx : ty) : 0);
+                return new DiscreteDistribution(pts, 2);
+            }
+            double w = Ot.W1(x, y);
+            double translated = Ot.W1(Map(x, 1, true), Map(y, 1, true));
+            double scaled = Ot.W1(Map(x, scale, false), Map(y, scale, false));
+            return Tolerance.IsClose(w, translated, 1e-10, 1e-12) && Tolerance.IsClose(Math.Abs(scale) * w, scaled, 1e-10, 1e-12);
+        }), maxTest: 60);
+
+    [Fact]
+    public void WpIsMonotoneInP() =>
+        PropertyCheck.Run(Prop.ForAll(Clouds, Clouds, (x, y) =>
+        {
+            double w1 = Ot.Wp(x, y, 1), w2 = Ot.Wp(x, y, 2), w3 = Ot.Wp(x, y, 3);
+            return w1 <= w2 * (1 + 1e-12) + 1e-12 && w2 <= w3 * (1 + 1e-12) + 1e-12;
+        }), maxTest: 60);
+}
