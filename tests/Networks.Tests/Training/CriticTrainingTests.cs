@@ -37,6 +37,35 @@ public sealed class CriticTrainingTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void TwoSidedPenaltyTrapsACriticThatStartsWithTheWrongSlope()
+    {
+        // P = N(3, 1), Q = N(0.84, 0.03²): W₁ ≈ 2.16, so the optimal critic increases (f = s·x, s > 0). This seed's
+        // critic starts decreasing. Over linear critics the penalised value W₁·s − λ(|s| − 1)² has, besides the global
+        // maximum s = 1 + W₁/(2λ), a local one at s = −1 + W₁/(2λ) (value ≈ W₁·s there); reaching s > 0 means crossing
+        // s = 0 where the penalty is λ. WGAN-GP stays in the trap (estimate ≈ W₁·(−1 + W₁/(2λ)) < 0, within 5%);
+        // the one-sided WGAN-LP (value W₁·s − λ·max(0, |s| − 1)²) has no barrier and reaches its maximum
+        // s = 1 + W₁/(2λ), estimate W₁·(1 + W₁/(2λ)) (within 5%). Exact W₁ by the sorted coupling; λ = 10.
+        var rng = new Rng(3);
+        double[] p = Enumerable.Range(0, 2000).Select(_ => 3 + rng.NextNormal()).ToArray();
+        double[] q = Enumerable.Range(0, 2000).Select(_ => 0.84 + 0.03 * rng.NextNormal()).ToArray();
+        double exact = CriticTestKit.SortedW1(p, q);
+        var adam = OptimizerSettings.Adam(1e-3, 0.5, 0.9);
+        double Estimate(MethodOptions o)
+        {
+            var objective = CriticObjective<double>.For(o);
+            var start = objective.Estimate(new MlpCritic<double>(Small1D, new Rng(2).Split()), CriticTestKit.Column(p), CriticTestKit.Column(q));
+            Assert.True(start < 0, $"the critic must start with the wrong slope (initial estimate {start})");
+            var fit = CriticTraining.Fit(objective, Small1D, CriticTestKit.Set(p), CriticTestKit.Set(q), 500, new Rng(2));
+            return objective.Estimate(fit.Critic, CriticTestKit.Column(p), CriticTestKit.Column(q));
+        }
+        double gp = Estimate(new WganGpOptions { Batch = 128, CriticOptimizer = adam });
+        double lp = Estimate(new WganLpOptions { Batch = 128, CriticOptimizer = adam });
+        log.WriteLine($"exact {exact}: GP {gp}, LP {lp}");
+        Tolerance.Close(exact * (-1 + exact / 20), gp, rel: 0.05, what: "WGAN-GP trapped estimate");
+        Tolerance.Close(exact * (1 + exact / 20), lp, rel: 0.05, what: "WGAN-LP estimate");
+    }
+
+    [Fact]
     public void GanDiscriminatorOnDisjointSupportsDrivesJsTowardsLog2()
     {
         // P = U[0, 1], Q = U[2, 3]: JS(P, Q) = log 2. The estimate log 2 − loss/2 rises towards it as D separates the sets;
