@@ -13,7 +13,8 @@ namespace Verify.Networks.Autodiff;
 /// </summary>
 public static class Derivatives
 {
-    private static bool R<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => x.RequiresGrad;
+    /// <summary>Whether the running backward pass needs the gradient of input x.</summary>
+    private static bool R<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Needed<T>.Contains(x);
 
     // ---- arithmetic -------------------------------------------------------------------------------------------
     /// <summary>add: (g, g), each summed to its operand's shape.</summary>
@@ -92,13 +93,17 @@ public static class Derivatives
         => g => [Tensor.Neg(Tensor.Mul(g, Tensor.Square(y)))];
 
     // ---- piecewise-linear functions: constant masks ------------------------------------------------------------------
-    /// <summary>relu: g·[x &gt; 0].</summary>
+    /// <summary>relu: g·[x &gt; 0] (one fused pass, <see cref="Tensor.MaskedScale{T}"/>).</summary>
     public static BackwardRule<T> Relu<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
-        => g => [Tensor.Mul(g, Tensor.ConstMap(x, v => v > T.Zero ? T.One : T.Zero))];
+        => g => [Tensor.MaskedScale(g, x, T.Zero)];
 
     /// <summary>leaky_relu: g·(x &gt; 0 ? 1 : slope).</summary>
     public static BackwardRule<T> LeakyRelu<T>(Tensor<T> x, T slope) where T : unmanaged, IFloatingPointIeee754<T>
-        => g => [Tensor.Mul(g, Tensor.ConstMap(x, v => v > T.Zero ? T.One : slope))];
+        => g => [Tensor.MaskedScale(g, x, slope)];
+
+    /// <summary>masked_scale (y = g·(x &gt; 0 ? 1 : slope), linear in g; x is a constant): the same mask applied to the gradient.</summary>
+    public static BackwardRule<T> MaskedScale<T>(Tensor<T> x, T slope) where T : unmanaged, IFloatingPointIeee754<T>
+        => gg => [Tensor.MaskedScale(gg, x, slope)];
 
     /// <summary>abs: g·sign(x).</summary>
     public static BackwardRule<T> Abs<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>

@@ -20,6 +20,37 @@ internal static class GradEngine<T> where T : unmanaged, IFloatingPointIeee754<T
         var grads = new Dictionary<Tensor<T>, Tensor<T>>(ReferenceEqualityComparer.Instance as IEqualityComparer<Tensor<T>>);
         var keepSet = keep is null ? null : new HashSet<Tensor<T>>(keep, ReferenceEqualityComparer.Instance as IEqualityComparer<Tensor<T>>);
 
+        // Prune to what the requested inputs need (as PyTorch's autograd.grad does): a node is run only when one of its
+        // inputs leads to a requested tensor, and rules skip inputs that lead nowhere (e.g. weight gradients when only
+        // ∂f/∂x is asked for).
+        var needed = keepSet is null ? null : NeededSet(order, keepSet);
+        var savedNeeded = Needed<T>.Current;
+        Needed<T>.Current = needed;
+        try
+        {
+            return Propagate(outputs, gradOutputs, createGraph, order, grads, keepSet, needed);
+        }
+        finally
+        {
+            Needed<T>.Current = savedNeeded;
+        }
+    }
+
+    private static HashSet<Tensor<T>> NeededSet(List<Tensor<T>> order, HashSet<Tensor<T>> targets)
+    {
+        var needed = new HashSet<Tensor<T>>(targets, ReferenceEqualityComparer.Instance as IEqualityComparer<Tensor<T>>);
+        foreach (var t in order) // inputs before their users
+        {
+            if (needed.Contains(t)) continue;
+            foreach (var x in t.Node!.Inputs)
+                if (needed.Contains(x)) { needed.Add(t); break; }
+        }
+        return needed;
+    }
+
+    private static Dictionary<Tensor<T>, Tensor<T>> Propagate(IReadOnlyList<Tensor<T>> outputs, IReadOnlyList<Tensor<T>>? gradOutputs,
+        bool createGraph, List<Tensor<T>> order, Dictionary<Tensor<T>, Tensor<T>> grads, HashSet<Tensor<T>>? keepSet, HashSet<Tensor<T>>? needed)
+    {
         using var scope = new GradScope(createGraph);
         for (int i = 0; i < outputs.Count; i++)
         {
@@ -44,6 +75,7 @@ internal static class GradEngine<T> where T : unmanaged, IFloatingPointIeee754<T
         {
             var t = order[k];
             if (!grads.TryGetValue(t, out var g)) continue;
+            if (needed is not null && !needed.Contains(t)) { grads.Remove(t); continue; }
             var node = t.Node!;
             var inputGrads = node.Rule(g);
             if (keepSet is null || !keepSet.Contains(t)) grads.Remove(t); // intermediate: no longer needed
@@ -51,7 +83,7 @@ internal static class GradEngine<T> where T : unmanaged, IFloatingPointIeee754<T
             {
                 var x = node.Inputs[j];
                 var gx = inputGrads[j];
-                if (gx is null || !x.RequiresGrad) continue;
+                if (gx is null || !x.RequiresGrad || (needed is not null && !needed.Contains(x))) continue;
                 if (!ShapeOps.Same(gx.shape, x.shape))
                     throw new InvalidOperationException($"backward of {node.Op}: gradient of input {j} has shape {ShapeOps.Show(gx.shape)}, input has {ShapeOps.Show(x.shape)}");
                 Accumulate(grads, x, gx);
@@ -91,4 +123,12 @@ internal static class GradEngine<T> where T : unmanaged, IFloatingPointIeee754<T
         }
         return order;
     }
+}
+
+/// <summary>The tensors the running backward pass must reach (null: every tensor that requires grad).</summary>
+internal static class Needed<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    [ThreadStatic] public static HashSet<Tensor<T>>? Current;
+
+    public static bool Contains(Tensor<T> x) => x.RequiresGrad && (Current is null || Current.Contains(x));
 }

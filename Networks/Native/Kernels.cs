@@ -78,4 +78,22 @@ internal static class Kernels
         o[..cols].Clear();
         for (int i = 0; i < rows; i++) TensorPrimitives.Add(o[..cols], x.Slice(i * cols, cols), o[..cols]);
     }
+
+    /// <summary>o = g ⊙ (x &gt; 0 ? 1 : slope), vectorised.</summary>
+    public static void MaskedScale<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, T slope, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && g.Length >= Vector<T>.Count)
+        {
+            var zero = Vector<T>.Zero;
+            var s = new Vector<T>(slope);
+            for (; i <= g.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var gv = new Vector<T>(g.Slice(i));
+                var mask = Vector.GreaterThan(new Vector<T>(x.Slice(i)), zero);
+                Vector.ConditionalSelect(mask, gv, T.IsZero(slope) ? zero : gv * s).CopyTo(o.Slice(i));
+            }
+        }
+        for (; i < g.Length; i++) o[i] = x[i] > T.Zero ? g[i] : T.IsZero(slope) ? T.Zero : g[i] * slope;
+    }
 }

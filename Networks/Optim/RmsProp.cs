@@ -31,8 +31,20 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
     protected override void Update(int index, Span<T> param, ReadOnlySpan<T> grad)
     {
         T lr = T.CreateChecked(LearningRate), a = T.CreateChecked(Alpha), oneMinusA = T.CreateChecked(1 - Alpha), eps = T.CreateChecked(Eps);
-        var v = State(ref squareAvg[index], param.Length);
-        for (int i = 0; i < param.Length; i++)
+        var v = State(ref squareAvg[index], param.Length).AsSpan();
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var va = new Vector<T>(a); var vc = new Vector<T>(oneMinusA); var vlr = new Vector<T>(-lr); var veps = new Vector<T>(eps);
+            for (; i <= param.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var g = new Vector<T>(grad.Slice(i));
+                var vi = new Vector<T>(v.Slice(i)) * va + vc * (g * g);
+                (new Vector<T>(param.Slice(i)) + vlr * (g / (Vector.SquareRoot(vi) + veps))).CopyTo(param.Slice(i));
+                vi.CopyTo(v.Slice(i));
+            }
+        }
+        for (; i < param.Length; i++)
         {
             T g = grad[i];
             v[i] = v[i] * a + oneMinusA * (g * g);

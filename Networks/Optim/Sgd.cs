@@ -28,7 +28,7 @@ public sealed class Sgd<T> : Optimizer<T> where T : unmanaged, IFloatingPointIee
         T lr = T.CreateChecked(LearningRate);
         if (Momentum == 0)
         {
-            for (int i = 0; i < param.Length; i++) param[i] += -lr * grad[i];
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(grad, -lr, param, param);
             return;
         }
         T mu = T.CreateChecked(Momentum);

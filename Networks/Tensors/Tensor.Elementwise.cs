@@ -169,8 +169,7 @@ public static partial class Tensor
     public static Tensor<T> LeakyRelu<T>(Tensor<T> x, T slope) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = Empty<T>(x.shape);
-        var xs = x.Span; var ys = y.Span;
-        for (int i = 0; i < xs.Length; i++) ys[i] = xs[i] > T.Zero ? xs[i] : slope * xs[i];
+        Kernels.MaskedScale(x.Span, x.Span, slope, y.Span);
         return Needs(x) ? Record(y, "leaky_relu", Derivatives.LeakyRelu(x, slope), x) : y;
     }
 
@@ -234,6 +233,19 @@ public static partial class Tensor
         var y = Empty<T>(x.shape);
         TensorPrimitives.Min(x.Span, s, y.Span);
         return Needs(x) ? Record(y, "minimum", Derivatives.Minimum(x, s), x) : y;
+    }
+
+    /// <summary>
+    /// g ⊙ (x &gt; 0 ? 1 : slope): the backward of ReLU (slope 0) and LeakyReLU. Linear in g; the mask from x is a
+    /// constant (x is not an input of the recorded op), so its second derivative through the mask is 0.
+    /// </summary>
+    public static Tensor<T> MaskedScale<T>(Tensor<T> g, Tensor<T> x, T slope) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!ShapeOps.Same(g.shape, x.shape))
+            throw new ArgumentException($"MaskedScale: gradient {ShapeOps.Show(g.shape)} and mask source {ShapeOps.Show(x.shape)} must have the same shape", nameof(g));
+        var y = Empty<T>(g.shape);
+        Kernels.MaskedScale(g.Span, x.Span, slope, y.Span);
+        return Needs(g) ? Record(y, "masked_scale", Derivatives.MaskedScale(x, slope), g) : y;
     }
 
     internal static void SigmoidKernel<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>

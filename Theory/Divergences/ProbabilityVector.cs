@@ -18,7 +18,12 @@ internal static class ProbabilityVector
         if (q.Length == 0) throw new ArgumentException($"{qName} is empty: a probability vector needs at least one entry", qName);
         if (p.Length != q.Length)
             throw new ArgumentException($"{pName} has {p.Length} entries, {qName} has {q.Length}; both must weigh the same atoms", qName);
-        double sp = Check(p, pName), sq = Check(q, qName);
+        UnitMasses(Check(p, pName), Check(q, qName), pName, qName);
+    }
+
+    /// <summary>Both total masses must be 1 within <see cref="MassTolerance"/>; otherwise the caller is told to normalise.</summary>
+    public static void UnitMasses(double sp, double sq, string pName, string qName)
+    {
         bool pOk = Math.Abs(sp - 1) <= MassTolerance, qOk = Math.Abs(sq - 1) <= MassTolerance;
         if (!pOk || !qOk)
         {

@@ -1,0 +1,52 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Verify.TestSupport;
+using Xunit;
+using Div = Verify.Theory.Divergences;
+
+namespace Verify.Theory.Tests.Divergences;
+
+public sealed class TotalVariationTests
+{
+    [Fact]
+    public void KnownValue()
+    {
+        // ½(|.2−.1| + |0−.4| + |.5−.1| + |.3−.4|) = ½(.1+.4+.4+.1) = 0.5
+        Tolerance.Close(0.5, Div.TV([0.2, 0.0, 0.5, 0.3], [0.1, 0.4, 0.1, 0.4]), rel: 1e-15);
+    }
+
+    [Fact]
+    public void EqualsTheLargestDifferenceOfEventProbabilities() =>
+        // Independent route: TV = max over all events A ⊆ atoms of |P(A) − Q(A)| (brute force over 2ⁿ subsets).
+        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
+        {
+            int n = pair.P.Length;
+            double best = 0;
+            for (int mask = 0; mask < 1 << n; mask++)
+            {
+                double d = 0;
+                for (int i = 0; i < n; i++) if ((mask >> i & 1) == 1) d += pair.P[i] - pair.Q[i];
+                best = Math.Max(best, Math.Abs(d));
+            }
+            double tv = Div.TV(pair.P, pair.Q);
+            return tv <= 1 + 1e-15 && Tolerance.IsClose(best, tv, rel: 1e-12, abs: 1e-15);
+        }), maxTest: 300);
+
+    [Fact]
+    public void IsOneOnDisjointSupports() =>
+        PropertyCheck.Run(Prop.ForAll(Laws.DisjointPairs, pair => Tolerance.IsClose(1.0, Div.TV(pair.P, pair.Q), rel: 1e-15)), maxTest: 200);
+
+    [Fact]
+    public void W1IsAtMostTheDiameterTimesTV() =>
+        // W₁(P,Q) ≤ diam(supp P ∪ supp Q)·TV(P,Q): move only the mass that differs, each unit at most the diameter.
+        PropertyCheck.Run(Prop.ForAll(Laws.GridLawPairs, pair =>
+        {
+            var (p, q) = pair;
+            var atoms = MatchedAtoms.Match(p, q);
+            double diam = 0;
+            for (int i = 0; i < atoms.Count; i++)
+                for (int j = 0; j < i; j++)
+                    diam = Math.Max(diam, Math.Sqrt(atoms.Point(i).ToArray().Zip(atoms.Point(j).ToArray(), (a, b) => (a - b) * (a - b)).Sum()));
+            return Div.W1(p, q) <= diam * Div.TV(p, q) + 1e-12;
+        }), maxTest: 150);
+}
