@@ -44,23 +44,26 @@ public static class Mnist
         return symmetric ? set.ToSymmetric() : set;
     }
 
-    /// <summary>Loads from <see cref="FindDirectory"/>.</summary>
+    /// <summary>Loads from <see cref="FindDirectory()"/>.</summary>
     public static MnistSet Load(bool symmetric = false) => Load(FindDirectory(), symmetric);
 
     /// <summary>
     /// The MNIST folder: $VERIFY_DATA/mnist when that variable is set, otherwise the first data/mnist found walking up
     /// from the current directory and then from the application's directory. Throws one clear line when none exists.
     /// </summary>
-    public static string FindDirectory()
+    public static string FindDirectory() =>
+        FindDirectory(Environment.GetEnvironmentVariable(DataVariable), [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+
+    /// <summary>The search of <see cref="FindDirectory()"/> with the variable's value and the start folders given.</summary>
+    internal static string FindDirectory(string? dataRoot, IReadOnlyList<string> starts)
     {
-        string? env = Environment.GetEnvironmentVariable(DataVariable);
-        if (!string.IsNullOrWhiteSpace(env))
+        if (!string.IsNullOrWhiteSpace(dataRoot))
         {
-            string fromEnv = Path.Combine(env, "mnist");
+            string fromEnv = Path.Combine(dataRoot, "mnist");
             if (Directory.Exists(fromEnv)) return fromEnv;
-            throw new DirectoryNotFoundException($"MNIST data not found: {DataVariable}={env} has no mnist folder; install it with `{InstallCommand}`");
+            throw new DirectoryNotFoundException($"MNIST data not found: {DataVariable}={dataRoot} has no mnist folder; install it with `{InstallCommand}`");
         }
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (string start in starts)
         {
             for (DirectoryInfo? d = new(start); d is not null; d = d.Parent)
             {
@@ -68,7 +71,7 @@ public static class Mnist
                 if (Directory.Exists(candidate)) return candidate;
             }
         }
-        throw new DirectoryNotFoundException($"MNIST data not found: no data/mnist folder above {Directory.GetCurrentDirectory()}; install it with `{InstallCommand}`");
+        throw new DirectoryNotFoundException($"MNIST data not found: no data/mnist folder above {starts[0]}; install it with `{InstallCommand}`");
     }
 
     private static double[] ReadClassFile(string path)
