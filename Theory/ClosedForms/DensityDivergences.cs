@@ -6,7 +6,7 @@ public static class DensityDivergences
     /// <summary>
     /// JS(p, q) = ½∫ p log(2p/(p+q)) + ½∫ q log(2q/(p+q)) over [a, b], with 0·log 0 = 0; in nats, ∈ [0, log 2].
     /// Computed from the mixture M = ½(p + q) directly (not from the GAN value), so the identity
-    /// L(G, D*) = 2·JS − 2 log 2 can be checked between the two. Pass <paramref name="breakpoints"/> where a density jumps.
+    /// L(G, D*) = 2·JS − 2 log 2 can be checked between the two. Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).
     /// </summary>
     public static double JS(Func<double, double> p, Func<double, double> q, double a, double b, IReadOnlyList<double>? breakpoints = null)
     {

@@ -26,7 +26,7 @@ public static class GanOptimum
 
     /// <summary>
     /// L(G, D*) = ∫ₐᵇ p_r log D* + p_g log(1 − D*) dx by adaptive quadrature, in nats; equals 2·JS − 2 log 2 ∈ [−2 log 2, 0].
-    /// Pass <paramref name="breakpoints"/> where a density jumps.
+    /// Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).
     /// </summary>
     public static double Value(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null)
     {
