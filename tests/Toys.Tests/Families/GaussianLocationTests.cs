@@ -1,0 +1,122 @@
+using FsCheck;
+using FsCheck.Fluent;
+using MathNet.Numerics.Distributions;
+using Verify.TestSupport;
+using Verify.Theory;
+using Verify.Toys.Families;
+using Verify.Toys.Tests.Support;
+using Xunit;
+
+namespace Verify.Toys.Tests.Families;
+
+public sealed class GaussianLocationTests
+{
+    private static readonly GaussianLocation Family = new(0.7);
+    private static readonly Gen<double> Thetas = Gen.Choose(-4000, 4000).Select(k => k / 1000.0);
+
+    [Fact]
+    public void SameSeedSameSampleDifferentSeedDifferent() => FamilyChecks.Deterministic(Family.At(1.5));
+
+    [Fact]
+    public void SamplesFollowNThetaSigmaSquared()
+    {
+        const int n = 100_000;
+        double[] x = Family.At(-1.2).SamplePoints(n, 21);
+        // DKW, n = 100 000, δ = 1e-6 ⇒ ε ≈ 0.0085.
+        Tolerance.AtMost(Dkw.Epsilon(n), Dkw.Statistic(x, v => Normal.CDF(-1.2, 0.7, v)), 0, "KS vs N(−1.2, 0.7²) (δ = 1e-6)");
+    }
+
+    [Fact]
+    public void DensityIsTheNormalDensity()
+    {
+        IToyDistribution p = Family.At(0.4);
+        Assert.Equal(LawKind.AbsolutelyContinuous, p.Kind);
+        foreach (double x in new[] { -3.0, 0.0, 0.4, 1.1, 5.0 })
+            Tolerance.Close(Normal.PDF(0.4, 0.7, x), p.Density([x]), 1e-14);
+    }
+
+    [Fact]
+    public void TangentIsOne()
+    {
+        FamilyChecks.TangentMatchesFiniteDifference(Family, 0.9);
+        Assert.All(Family.SampleWithTangent(20, 0.9, 1).Tangents, t => Assert.Equal(1.0, t));
+    }
+
+    [Fact]
+    public void PathwiseDerivativeOfASmoothTestFunctionMatchesTheFiniteDifference()
+    {
+        // f(x) = sin x: ∂/∂θ (1/n)Σ f(θ + σzᵢ) = (1/n)Σ cos(xᵢ)·1 exactly; compare with the central difference on the same z.
+        const int n = 2000;
+        double theta = 0.3, h = 1e-5;
+        TangentSample s = Family.SampleWithTangent(n, theta, 8);
+        double pathwise = s.PathwiseDerivative((x, g) => g[0] = Math.Cos(x[0]));
+        double Mean(double t) => Family.At(t).SamplePoints(n, 8).Average(Math.Sin);
+        double fd = (Mean(theta + h) - Mean(theta - h)) / (2 * h);
+        // central difference truncation ≤ h²/6·max|f‴| = 1.7e-11, rounding ≈ 1e-16/h = 1e-11.
+        Tolerance.Close(fd, pathwise, 0, 1e-9, "pathwise derivative");
+    }
+
+    [Fact]
+    public void W1OnSamplesWithCommonNoiseIsExactlyTheShift()
+    {
+        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        {
+            double[] p = Family.At(t0).SamplePoints(300, 4), q = Family.At(t).SamplePoints(300, 4);
+            return Tolerance.IsClose(Family.Exact(t0, t).W1!.Value, Transport.W1OneD(p, q), 1e-9, 1e-12);
+        }), maxTest: 60);
+    }
+
+    [Fact]
+    public void KlAndTvMatchIndependentRoutes()
+    {
+        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        {
+            ExactValues e = Family.Exact(t0, t);
+            double s = Family.Sigma;
+            // KL of two Gaussians with equal σ from the general formula ln(σ₂/σ₁) + (σ₁² + (μ₁−μ₂)²)/(2σ₂²) − ½.
+            double kl = Math.Log(1.0) + (s * s + (t0 - t) * (t0 - t)) / (2 * s * s) - 0.5;
+            double tv = Reference.TotalVariation(x => Normal.PDF(t0, s, x), x => Normal.PDF(t, s, x),
+                Math.Min(t0, t) - 12 * s, Math.Max(t0, t) + 12 * s);
+            return Tolerance.IsClose(kl, e.KL!.Value, 1e-12, 1e-15) && Tolerance.IsClose(kl, e.KLReverse!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(tv, e.TV!.Value, 1e-9, 1e-11);
+        }), maxTest: 30);
+    }
+
+    [Fact]
+    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    {
+        double s = Family.Sigma;
+        // Shifts |θ − θ₀| ∈ [0.05, 6]: Theory's JSOfDensities refuses (error estimate above its 1e-12 floor) when the
+        // laws nearly coincide and JS ≲ 1e-5; smaller shifts are covered by the independent quadrature elsewhere.
+        var pairs = from t0 in Thetas
+                    from d in Gen.Choose(50, 6000)
+                    from sign in Gen.Elements(-1, 1)
+                    select (T0: t0, T: t0 + sign * d / 1000.0);
+        PropertyCheck.Run(Prop.ForAll(pairs.ToArbitrary(), pair =>
+        {
+            var (t0, t) = pair;
+            ExactValues e = Family.Exact(t0, t);
+            double lo = Math.Min(t0, t) - 12 * s, hi = Math.Max(t0, t) + 12 * s;
+            double js = ClosedForms.JSOfDensities(x => Normal.PDF(t0, s, x), x => Normal.PDF(t, s, x), lo, hi, [t0, 0.5 * (t0 + t), t]);
+            return Tolerance.IsClose(ClosedForms.GaussianKL(t0, s, t, s), e.KL!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(ClosedForms.GaussianKL(t, s, t0, s), e.KLReverse!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(ClosedForms.GaussianW1(t0, s, t, s), e.W1!.Value, 1e-9, 1e-12)
+                && Tolerance.IsClose(js, e.JS!.Value, 1e-8, 1e-11);
+        }), maxTest: 40);
+    }
+
+    [Fact]
+    public void DerivativesMatchCentralDifferencesOfTheExactValues()
+    {
+        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        {
+            if (Math.Abs(t - t0) < 1e-2) return true;   // the kink of W₁ and the flat top of JS at θ = θ₀
+            const double h = 1e-4;
+            ExactValues e = Family.Exact(t0, t);
+            double fdW = (Family.Exact(t0, t + h).W1!.Value - Family.Exact(t0, t - h).W1!.Value) / (2 * h);
+            double fdJ = (Family.Exact(t0, t + h).JS!.Value - Family.Exact(t0, t - h).JS!.Value) / (2 * h);
+            // JS″′ is O(1) here: truncation h²/6 ≈ 2e-9; quadrature noise ≈ 1e-14/h = 1e-10.
+            return Tolerance.IsClose(fdW, e.DW1!.Value, 1e-9, 1e-9) && Tolerance.IsClose(fdJ, e.DJS!.Value, 0, 1e-7);
+        }), maxTest: 30);
+    }
+}
