@@ -35,7 +35,7 @@ public sealed class JensenShannonTests
             double viaEntropy = H(p.Select((x, i) => 0.5 * (x + q[i]))) - 0.5 * H(p) - 0.5 * H(q);
             double js = Div.JS(p, q);
             return js >= 0 && js <= Ln2 && js == Div.JS(q, p)
-                   && Tolerance.IsClose(viaEntropy, js, rel: 1e-9, abs: 1e-14);
+                   && Tolerance.IsClose(viaEntropy, js, rel: 1e-12, abs: 1e-14);
         }), maxTest: 300);
 
     [Fact]
