@@ -24,6 +24,15 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>The OpenBLAS kernel family in use (see <see cref="OpenBlas"/> on how it is chosen).</summary>
+    public static string CoreName => OpenBlas.CoreName;
+
+    /// <summary>The OPENBLAS_CORETYPE the engine set before loading OpenBLAS, or null if it left the choice alone.</summary>
+    public static string? ChosenCoreType
+    {
+        get { Load(); return OpenBlas.ChosenCoreType; }
+    }
+
     private static void Load()
     {
         if (loaded) return;

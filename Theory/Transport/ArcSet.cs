@@ -26,4 +26,11 @@ internal abstract class ArcSet
     /// <paramref name="next"/> is left where scanning stopped.
     /// </summary>
     public abstract int FindEntering(double[] pi, int n, ref int next, int block, double eps);
+
+    /// <summary>
+    /// Switches from approximate to exact pricing, if this arc set prices approximately; returns whether it did.
+    /// Approximate pricing only ever proposes arcs whose exact reduced cost is negative, but may miss arcs whose
+    /// reduced cost is negative by less than its error bound; the exact phase finds those.
+    /// </summary>
+    public virtual bool Refine() => false;
 }

@@ -48,8 +48,7 @@ internal static class Certifier
             rowViolation[i] = worst;
             rowScale[i] = scale;
         }
-        if ((long)n * m < 100_000) for (int i = 0; i < n; i++) Row(i);
-        else Parallel.For(0, n, Row);
+        RowParallel.For(n, (long)n * m, Row);
         double violation = 0, costScale = 0;
         for (int i = 0; i < n; i++)
         {

@@ -11,7 +11,8 @@ internal static class ExactSolver
         TransportRoute route = o.Route;
         if (route == TransportRoute.Auto) route = (long)n * m >= SparseThreshold ? TransportRoute.SparsePricing : TransportRoute.NetworkSimplex;
 
-        var ns = new NetworkSimplex(new DenseArcs(cost, n, m), a, b, maxAbsCost);
+        if (route == TransportRoute.SparsePricing) return SparsePricing.Solve(a, b, cost, n, m, maxAbsCost, o);
+        var ns = new NetworkSimplex(new DenseArcs(cost, n, m, o.SinglePrecisionPricingFrom), a, b, maxAbsCost);
         TransportStatus status = ns.Run(o.MaxIterations);
         int rounds = 1;
         return Finish(ns, status, a, b, cost, n, m, o, rounds);

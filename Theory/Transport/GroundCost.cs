@@ -102,8 +102,7 @@ public sealed class GroundCost
                     var row = new Span<double>((double*)addr + (long)i * m, m);
                     for (int j = 0; j < m; j++) row[j] = self.EvaluateUnchecked(x, new ReadOnlySpan<double>(ys, j * d, d));
                 }
-                if ((long)n * m * d < 200_000) for (int i = 0; i < n; i++) Row(i);
-                else Parallel.For(0, n, Row);
+                RowParallel.For(n, (long)n * m * d, Row);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Verify.Theory;
 
 /// <summary>
@@ -93,6 +95,7 @@ internal sealed class NetworkSimplex
         _rev[0] = _root;
     }
 
+
     /// <summary>Pivots performed so far (over all runs).</summary>
     public long Iterations { get; private set; }
 
@@ -118,6 +121,7 @@ internal sealed class NetworkSimplex
                 Iterations++;
             }
             RecomputePotentials();
+            if (_arcs.Refine()) continue;
             int again = _arcs.FindEntering(_pi, _n, ref _next, block, eps);
             if (again < 0) return TransportStatus.Optimal;
             if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
@@ -181,6 +185,7 @@ internal sealed class NetworkSimplex
 
     private double ArcCost(int e) => e >= 0 ? _arcs.Cost(e) : (_dir[-1 - e] == Up ? 0.0 : _art);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RecomputePotentials()
     {
         _pi[_root] = 0;
@@ -191,6 +196,7 @@ internal sealed class NetworkSimplex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pivot(int e)
     {
         int s = _arcs.Source(e), t = _n + _arcs.Target(e);
@@ -245,6 +251,7 @@ internal sealed class NetworkSimplex
     /// The new preorder of S is s₀'s old subtree, then for t = 1…k the part of sₜ's old subtree that precedes s_{t−1}'s
     /// subtree and the part that follows it; S is spliced into the thread right after vIn. Returns |S|.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reattach(int e, int uIn, int vIn, int uOut, int join, double enteringFlow, bool uInIsSource)
     {
         int[] parent = _parent, thread = _thread, rev = _rev, succ = _succ, last = _last;

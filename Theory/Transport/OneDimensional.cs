@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Verify.Theory;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal static class OneDimensional
     private static double Power(double d, double p) => p == 1.0 ? d : p == 2.0 ? d * d : Math.Pow(d, p);
 
     /// <summary>Equal weights: breakpoints (i+1)/n and (j+1)/m compared exactly as (i+1)·m vs (j+1)·n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SweepUniform(double[] x, double[] y, double p)
     {
         long n = x.Length, m = y.Length;
@@ -62,6 +65,7 @@ internal static class OneDimensional
     }
 
     /// <summary>General weights: breakpoints F(xᵢ) = Σ_{k≤i} w_k / Σw, exactly 1 at the last atom of each side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SweepWeighted(double[] x, double[]? wx, double[] y, double[]? wy, double p)
     {
         double[] f = Cdf(wx, x.Length), g = Cdf(wy, y.Length);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Verify.Theory;
 
 /// <summary>A growable list of arcs i → j with their costs (the candidate set of the sparse pricing route).</summary>
@@ -28,6 +30,7 @@ internal sealed class SparseArcs : ArcSet
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int FindEntering(double[] pi, int n, ref int next, int block, double eps)
     {
         int count = _count;

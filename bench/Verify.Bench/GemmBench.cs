@@ -38,16 +38,17 @@ public static class GemmBench
             else if (args[i] == "--no-python") python = false;
             else { Console.Error.WriteLine($"verify-bench: error: unknown gemm option {args[i]}"); return 2; }
         }
-        Console.WriteLine($"# sgemm throughput, OpenBLAS threads = {Gemm.Threads}, {Environment.ProcessorCount} cores, best of runs over {seconds} s per shape");
+        Console.WriteLine($"# sgemm throughput, OpenBLAS {Gemm.CoreName} kernels (OPENBLAS_CORETYPE set by the engine: {Gemm.ChosenCoreType ?? "no"}), threads = {Gemm.Threads}, {Environment.ProcessorCount} cores, best of runs over {seconds} s per shape");
         var engine = Shapes.Select(s => Measure(s.M, s.K, s.N, s.TA, s.TB, seconds)).ToArray();
-        var anchors = python ? PythonAnchors(seconds) : null;
-        Console.WriteLine($"{"shape",-48} {"engine",10} {"numpy",10} {"torch(2t)",10}   GFLOP/s");
+        // The anchors run twice: as their users get them (OpenBLAS's own kernel choice, Prescott on this machine) and with
+        // the same OPENBLAS_CORETYPE as the engine (same kernels: a like-for-like comparison).
+        var asIs = python ? PythonAnchors(seconds, null) : null;
+        var same = python && Gemm.ChosenCoreType is not null ? PythonAnchors(seconds, Gemm.ChosenCoreType) : null;
+        string core = Gemm.ChosenCoreType ?? "-";
+        Console.WriteLine($"{"shape (GFLOP/s)",-48} {"engine",8} {"numpy",8} {"torch",8} {"numpy/" + core,16} {"torch/" + core,16}");
+        static string F(double? v) => v is null ? "-" : v.Value.ToString("F1", CultureInfo.InvariantCulture);
         for (int i = 0; i < Shapes.Length; i++)
-        {
-            string np = anchors is null ? "-" : anchors[i].Numpy.ToString("F1", CultureInfo.InvariantCulture);
-            string th = anchors is null ? "-" : anchors[i].Torch.ToString("F1", CultureInfo.InvariantCulture);
-            Console.WriteLine($"{Shapes[i].Label,-48} {engine[i],10:F1} {np,10} {th,10}");
-        }
+            Console.WriteLine($"{Shapes[i].Label,-48} {engine[i],8:F1} {F(asIs?[i].Numpy),8} {F(asIs?[i].Torch),8} {F(same?[i].Numpy),16} {F(same?[i].Torch),16}");
         return 0;
     }
 
@@ -104,12 +105,14 @@ for line in sys.stdin:
     print(f"{g_np} {g_t}", flush=True)
 """;
 
-    private static (double Numpy, double Torch)[]? PythonAnchors(double seconds)
+    private static (double Numpy, double Torch)[]? PythonAnchors(double seconds, string? coreType)
     {
         try
         {
             var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", Script, seconds.ToString(CultureInfo.InvariantCulture)])
             { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (coreType is null) psi.Environment.Remove("OPENBLAS_CORETYPE");
+            else psi.Environment["OPENBLAS_CORETYPE"] = coreType;
             using var p = Process.Start(psi)!;
             var results = new (double, double)[Shapes.Length];
             for (int i = 0; i < Shapes.Length; i++)

@@ -1,4 +1,3 @@
-using Ot = Verify.Theory.Transport;
 using Verify.TestSupport;
 using Verify.Theory;
 using Xunit;

@@ -1,4 +1,3 @@
-using Ot = Verify.Theory.Transport;
 using Verify.Theory;
 
 namespace Verify.Theory.Tests.Transport;
@@ -70,4 +69,23 @@ internal static class TransportData
     }
 
     public static double[] Uniform(int n) => Enumerable.Repeat(1.0 / n, n).ToArray();
+
+    /// <summary>
+    /// Weak duality from scratch, for uniform masses aᵢ = 1/n, bⱼ = 1/m: for the result's potentials, checks uᵢ + vⱼ ≤ cᵢⱼ on every pair and returns the dual
+    /// value Σaᵢuᵢ + Σbⱼvⱼ (a lower bound on every plan's cost), computed independently of the library's certificate.
+    /// </summary>
+    public static double BruteForceLowerBoundCheck(double[,] c, TransportResult r)
+    {
+        int n = c.GetLength(0), m = c.GetLength(1);
+        double scale = 0;
+        foreach (double x in c) scale = Math.Max(scale, Math.Abs(x));
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++)
+                if (r.U[i] + r.V[j] > c[i, j] + 1e-12 * scale)
+                    throw new Xunit.Sdk.XunitException($"u[{i}] + v[{j}] = {r.U[i] + r.V[j]:R} exceeds c = {c[i, j]:R}");
+        double dual = 0;
+        for (int i = 0; i < n; i++) dual += r.U[i] / n;
+        for (int j = 0; j < m; j++) dual += r.V[j] / m;
+        return dual;
+    }
 }
