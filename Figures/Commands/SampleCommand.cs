@@ -99,7 +99,11 @@ public static class SampleCommand
             usedTheta is null ? "theta=none" : $"theta={Show(usedTheta)}",
             $"n={n.ToString(CultureInfo.InvariantCulture)}",
         };
-        SampleCsv.Write(path, entry.Columns, points, comments: comments);
+        try { SampleCsv.Write(path, entry.Columns, points, comments: comments); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"sample: --out {path}: cannot write the file ({e.Message})");
+        }
         return new SampleWritten(entry.Name, usedTheta, n, seed, entry.Columns);
     }
 

@@ -95,6 +95,19 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Contains("no θ", output);
     }
 
+    [Fact]
+    public void AnUnwritableOutputIsBadInputNotACrash()
+    {
+        string folder = PathOf("a-folder");
+        Directory.CreateDirectory(folder);
+        var (code, output, err) = Run("sample", "parallel-lines", "--n", "3", "--out", folder);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("verify: error: sample: --out ", err);
+        Assert.Contains("cannot write the file", err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+    }
+
     [Theory]
     [InlineData("unknown family 'nope'", "sample", "nope", "--out", "OUT")]
     [InlineData("--n must be between 1 and", "sample", "parallel-lines", "--n", "0", "--out", "OUT")]
