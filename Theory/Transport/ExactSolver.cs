@@ -6,7 +6,7 @@ internal static class ExactSolver
     public static TransportResult Solve(double[] a, double[] b, Array cost, int n, int m, double maxAbsCost, TransportOptions o)
     {
         if (o.Route == TransportRoute.SparsePricing) return SparsePricing.Solve(a, b, cost, n, m, maxAbsCost, o);
-        var ns = new NetworkSimplex(new DenseArcs(cost, n, m, o.SinglePrecisionPricingFrom), a, b, maxAbsCost);
+        var ns = new NetworkSimplex(new DenseArcs(cost, n, m, maxAbsCost, o.SinglePrecisionPricingFrom), a, b, maxAbsCost);
         TransportStatus status = ns.Run(o.MaxIterations);
         int rounds = 1;
         return Finish(ns, status, a, b, cost, n, m, o, rounds);
