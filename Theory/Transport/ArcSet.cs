@@ -22,10 +22,10 @@ internal abstract class ArcSet
     /// Block search (as in LEMON's network simplex): scans arcs from <paramref name="next"/> in blocks of
     /// <paramref name="block"/>, and returns the arc of most negative reduced cost c̄ = c + πᵢ − π_{n+j} in the first
     /// block that holds one, or −1 after a full cycle with none. An arc counts as negative only when
-    /// c̄ &lt; −eps·max(|c|, |πᵢ|, |π_{n+j}|), a scale-aware threshold (POT uses the same form with eps = 2.22e-15).
-    /// <paramref name="next"/> is left where scanning stopped.
+    /// c̄ &lt; <paramref name="threshold"/> = −eps·max(max|c|, max|π|), a scale-aware tolerance at least as strict as
+    /// POT's per-arc −eps·max(|c|, |πᵢ|, |π_{n+j}|). <paramref name="next"/> is left where scanning stopped.
     /// </summary>
-    public abstract int FindEntering(double[] pi, int n, ref int next, int block, double eps);
+    public abstract int FindEntering(double[] pi, int n, ref int next, int block, double threshold);
 
     /// <summary>
     /// Switches from approximate to exact pricing, if this arc set prices approximately; returns whether it did.

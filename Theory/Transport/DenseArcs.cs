@@ -9,8 +9,8 @@ namespace Verify.Theory;
 /// <para>
 /// Pricing streams the whole matrix many times, so for large problems it is memory-bound. Such problems first price
 /// with a single-precision copy of the costs (half the memory traffic): an arc is proposed only when its reduced cost
-/// computed from the rounded cost c̃ is below −(eps·scale + 2⁻²⁴|c̃| + 2⁻¹⁴⁹), which, since |c − c̃| ≤ 2⁻²⁴|c̃| + 2⁻¹⁴⁹,
-/// proves the exact reduced cost negative. Pivots always use the exact double costs. When the approximate pricing
+/// computed from the rounded cost c̃ is below the exact threshold minus 2⁻²⁴·max|c| + 2⁻¹⁴⁹, which, since
+/// |c − c̃| ≤ 2⁻²⁴|c| + 2⁻¹⁴⁹, proves the exact reduced cost below the threshold. Pivots always use the exact double costs. When the approximate pricing
 /// finds nothing, <see cref="Refine"/> switches to exact double pricing, which alone certifies optimality.
 /// </para>
 /// </summary>
@@ -18,12 +18,14 @@ internal sealed class DenseArcs : ArcSet
 {
     private readonly Array _cost; // double[] or double[,], row-major
     private readonly int _n, _m;
+    private readonly double _maxAbsCost;
     private float[]? _approx;
 
     /// <summary>Arcs over a row-major cost array; problems with at least <paramref name="singleFrom"/> arcs price in single precision first.</summary>
-    public DenseArcs(Array cost, int n, int m, long singleFrom = long.MaxValue)
+    public DenseArcs(Array cost, int n, int m, double maxAbsCost, long singleFrom = long.MaxValue)
     {
         _cost = cost;
+        _maxAbsCost = maxAbsCost;
         _n = n;
         _m = m;
         if ((long)n * m >= singleFrom) _approx = SingleCopy(cost, n, m);
@@ -57,7 +59,7 @@ internal sealed class DenseArcs : ArcSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override int FindEntering(double[] pi, int n, ref int next, int block, double eps)
+    public override int FindEntering(double[] pi, int n, ref int next, int block, double threshold)
     {
         int m = _m, rows = _n;
         long total = (long)rows * m;
@@ -74,8 +76,8 @@ internal sealed class DenseArcs : ArcSet
             int jEnd = Math.Min(m, j + left);
             int rowBase = i * m;
             int found = approx is null
-                ? ScanExact(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref c0, rowBase), m), piT, pi[i], j, jEnd, eps, ref best)
-                : ScanApprox(approx.AsSpan(rowBase, m), piT, pi[i], j, jEnd, eps, ref best);
+                ? Scan(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref c0, rowBase), m), piT, pi[i], j, jEnd, threshold, ref best)
+                : ScanApprox(approx.AsSpan(rowBase, m), piT, pi[i], j, jEnd, threshold - Rounding * _maxAbsCost - Floor, ref best);
             if (found >= 0) bestArc = rowBase + found;
             int done = jEnd - j;
             scanned += done;
@@ -101,34 +103,33 @@ internal sealed class DenseArcs : ArcSet
         return bestArc;
     }
 
+    private const double Rounding = 5.9604644775390625e-8; // 2⁻²⁴, relative rounding of a double to float
+    private const double Floor = 1.5e-45;                  // ≥ 2⁻¹⁴⁹, the largest rounding error of a subnormal float
+
     /// <summary>
     /// Over columns [j0, j1) of one row: the first column whose reduced cost c + πᵢ − πⱼ is below both the running
-    /// <paramref name="best"/> and −eps·max(|c|, |πᵢ|, |πⱼ|); updates best and returns the column, or −1.
+    /// <paramref name="best"/> and <paramref name="threshold"/> (&lt; 0); updates best and returns the column, or −1.
     /// Eight (AVX-512) or four (AVX2) lanes at a time; ties keep the earliest column, exactly as a scalar scan would.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int ScanExact(ReadOnlySpan<double> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double eps, ref double best)
+    private static int Scan(ReadOnlySpan<double> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double threshold, ref double best)
     {
         int found = -1;
         int jj = j0;
+        double start = Math.Min(best, threshold);
         ref double rowRef = ref MemoryMarshal.GetReference(row);
         ref double piRef = ref MemoryMarshal.GetReference(piT);
         if (Vector512.IsHardwareAccelerated && j1 - j0 >= 16)
         {
             var vPii = Vector512.Create(pii);
-            var vAbsPii = Vector512.Abs(vPii);
-            var vNegEps = Vector512.Create(-eps);
-            var vBest = Vector512.Create(best);
+            var vBest = Vector512.Create(start);
             var vIdx = Vector512.Create(-1L);
             var vCur = Vector512.Create((long)jj, jj + 1, jj + 2, jj + 3, jj + 4, jj + 5, jj + 6, jj + 7);
             var vStep = Vector512.Create(8L);
             for (; jj + 8 <= j1; jj += 8)
             {
-                var c = Vector512.LoadUnsafe(ref rowRef, (nuint)jj);
-                var pj = Vector512.LoadUnsafe(ref piRef, (nuint)jj);
-                var rc = c + vPii - pj;
-                var scale = Vector512.Max(Vector512.Abs(c), Vector512.Max(vAbsPii, Vector512.Abs(pj)));
-                var better = Vector512.LessThan(rc, vNegEps * scale) & Vector512.LessThan(rc, vBest);
+                var rc = Vector512.LoadUnsafe(ref rowRef, (nuint)jj) + vPii - Vector512.LoadUnsafe(ref piRef, (nuint)jj);
+                var better = Vector512.LessThan(rc, vBest);
                 vBest = Vector512.ConditionalSelect(better, rc, vBest);
                 vIdx = Vector512.ConditionalSelect(better.AsInt64(), vCur, vIdx);
                 vCur += vStep;
@@ -139,19 +140,14 @@ internal sealed class DenseArcs : ArcSet
         else if (Vector256.IsHardwareAccelerated && j1 - j0 >= 8)
         {
             var vPii = Vector256.Create(pii);
-            var vAbsPii = Vector256.Abs(vPii);
-            var vNegEps = Vector256.Create(-eps);
-            var vBest = Vector256.Create(best);
+            var vBest = Vector256.Create(start);
             var vIdx = Vector256.Create(-1L);
             var vCur = Vector256.Create((long)jj, jj + 1, jj + 2, jj + 3);
             var vStep = Vector256.Create(4L);
             for (; jj + 4 <= j1; jj += 4)
             {
-                var c = Vector256.LoadUnsafe(ref rowRef, (nuint)jj);
-                var pj = Vector256.LoadUnsafe(ref piRef, (nuint)jj);
-                var rc = c + vPii - pj;
-                var scale = Vector256.Max(Vector256.Abs(c), Vector256.Max(vAbsPii, Vector256.Abs(pj)));
-                var better = Vector256.LessThan(rc, vNegEps * scale) & Vector256.LessThan(rc, vBest);
+                var rc = Vector256.LoadUnsafe(ref rowRef, (nuint)jj) + vPii - Vector256.LoadUnsafe(ref piRef, (nuint)jj);
+                var better = Vector256.LessThan(rc, vBest);
                 vBest = Vector256.ConditionalSelect(better, rc, vBest);
                 vIdx = Vector256.ConditionalSelect(better.AsInt64(), vCur, vIdx);
                 vCur += vStep;
@@ -160,54 +156,40 @@ internal sealed class DenseArcs : ArcSet
         }
         for (; jj < j1; jj++)
         {
-            double c = row[jj];
-            double rc = c + pii - piT[jj];
-            if (rc < best)
+            double rc = row[jj] + pii - piT[jj];
+            if (rc < best && rc < threshold)
             {
-                double scale = Math.Max(Math.Abs(c), Math.Max(Math.Abs(pii), Math.Abs(piT[jj])));
-                if (rc < -eps * scale)
-                {
-                    best = rc;
-                    found = jj;
-                }
+                best = rc;
+                found = jj;
             }
         }
         return found;
     }
 
     /// <summary>
-    /// As <see cref="ScanExact"/> on single-precision costs c̃, with the threshold widened by the rounding bound
-    /// 2⁻²⁴|c̃| + 2⁻¹⁴⁹ so that every proposed arc has a negative exact reduced cost.
+    /// As <see cref="Scan"/> on single-precision costs c̃; the caller widens the threshold by the rounding bound
+    /// 2⁻²⁴·max|c| + 2⁻¹⁴⁹ so that every proposed arc has a negative exact reduced cost.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int ScanApprox(ReadOnlySpan<float> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double eps, ref double best)
+    private static int ScanApprox(ReadOnlySpan<float> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double threshold, ref double best)
     {
-        const double Rounding = 5.9604644775390625e-8; // 2⁻²⁴
-        const double Floor = 1.5e-45;                  // ≥ 2⁻¹⁴⁹, the largest rounding error of a subnormal float
         int found = -1;
         int jj = j0;
+        double start = Math.Min(best, threshold);
         ref float rowRef = ref MemoryMarshal.GetReference(row);
         ref double piRef = ref MemoryMarshal.GetReference(piT);
         if (Vector512.IsHardwareAccelerated && j1 - j0 >= 32)
         {
             var vPii = Vector512.Create(pii);
-            var vAbsPii = Vector512.Abs(vPii);
-            var vNegEps = Vector512.Create(-eps);
-            var vRound = Vector512.Create(Rounding);
-            var vFloor = Vector512.Create(Floor);
-            var vBest = Vector512.Create(best);
+            var vBest = Vector512.Create(start);
             var vIdx = Vector512.Create(-1L);
             var vCur = Vector512.Create((long)jj, jj + 1, jj + 2, jj + 3, jj + 4, jj + 5, jj + 6, jj + 7);
             var vStep = Vector512.Create(8L);
             for (; jj + 8 <= j1; jj += 8)
             {
                 var c = Vector512.WidenLower(Vector256.LoadUnsafe(ref rowRef, (nuint)jj).ToVector512Unsafe());
-                var pj = Vector512.LoadUnsafe(ref piRef, (nuint)jj);
-                var rc = c + vPii - pj;
-                var absC = Vector512.Abs(c);
-                var scale = Vector512.Max(absC, Vector512.Max(vAbsPii, Vector512.Abs(pj)));
-                var threshold = vNegEps * scale - vRound * absC - vFloor;
-                var better = Vector512.LessThan(rc, threshold) & Vector512.LessThan(rc, vBest);
+                var rc = c + vPii - Vector512.LoadUnsafe(ref piRef, (nuint)jj);
+                var better = Vector512.LessThan(rc, vBest);
                 vBest = Vector512.ConditionalSelect(better, rc, vBest);
                 vIdx = Vector512.ConditionalSelect(better.AsInt64(), vCur, vIdx);
                 vCur += vStep;
@@ -217,16 +199,11 @@ internal sealed class DenseArcs : ArcSet
         }
         for (; jj < j1; jj++)
         {
-            double c = row[jj];
-            double rc = c + pii - piT[jj];
-            if (rc < best)
+            double rc = row[jj] + pii - piT[jj];
+            if (rc < best && rc < threshold)
             {
-                double scale = Math.Max(Math.Abs(c), Math.Max(Math.Abs(pii), Math.Abs(piT[jj])));
-                if (rc < -eps * scale - Rounding * Math.Abs(c) - Floor)
-                {
-                    best = rc;
-                    found = jj;
-                }
+                best = rc;
+                found = jj;
             }
         }
         return found;

@@ -3,16 +3,10 @@ namespace Verify.Theory;
 /// <summary>Runs the chosen exact route on a validated problem and attaches the checked certificate.</summary>
 internal static class ExactSolver
 {
-    /// <summary>Problems with at least this many pairs take the sparse pricing route under <see cref="TransportRoute.Auto"/>.</summary>
-    internal const long SparseThreshold = long.MaxValue;
-
     public static TransportResult Solve(double[] a, double[] b, Array cost, int n, int m, double maxAbsCost, TransportOptions o)
     {
-        TransportRoute route = o.Route;
-        if (route == TransportRoute.Auto) route = (long)n * m >= SparseThreshold ? TransportRoute.SparsePricing : TransportRoute.NetworkSimplex;
-
-        if (route == TransportRoute.SparsePricing) return SparsePricing.Solve(a, b, cost, n, m, maxAbsCost, o);
-        var ns = new NetworkSimplex(new DenseArcs(cost, n, m, o.SinglePrecisionPricingFrom), a, b, maxAbsCost);
+        if (o.Route == TransportRoute.SparsePricing) return SparsePricing.Solve(a, b, cost, n, m, maxAbsCost, o);
+        var ns = new NetworkSimplex(new DenseArcs(cost, n, m, maxAbsCost, o.SinglePrecisionPricingFrom), a, b, maxAbsCost);
         TransportStatus status = ns.Run(o.MaxIterations);
         int rounds = 1;
         return Finish(ns, status, a, b, cost, n, m, o, rounds);

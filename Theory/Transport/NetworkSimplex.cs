@@ -29,12 +29,13 @@ internal sealed class NetworkSimplex
 
     private readonly ArcSet _arcs;
     private readonly int _n, _m, _nodes, _root;
-    private readonly double _art, _mass;
+    private readonly double _art, _mass, _maxAbsCost;
     private readonly int[] _parent, _pred, _thread, _rev, _succ, _last;
     private readonly sbyte[] _dir;
     private readonly double[] _flow, _pi;
     private readonly int[] _stem, _oRev, _oLast, _oAfter, _oSucc;
     private int _next;
+    private double _piBound; // ≥ max |π|: recomputed every 64 pivots, raised by |σ| at each pivot in between
 
     /// <summary>Sets up the all-artificial strongly feasible start for supplies a (sources) and demands b (targets).</summary>
     public NetworkSimplex(ArcSet arcs, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double maxAbsCost)
@@ -46,6 +47,7 @@ internal sealed class NetworkSimplex
         _root = _nodes;
         int size = _nodes + 1;
         _art = maxAbsCost > 0 ? maxAbsCost * size : 1.0;
+        _maxAbsCost = maxAbsCost;
         _parent = new int[size];
         _pred = new int[size];
         _thread = new int[size];
@@ -110,19 +112,22 @@ internal sealed class NetworkSimplex
         int count = _arcs.Count;
         int block = Math.Max(10, (int)Math.Ceiling(Math.Sqrt(count)));
         if (_next >= count) _next = 0;
+        _piBound = MaxAbsPotential();
         while (true)
         {
             while (true)
             {
-                int e = _arcs.FindEntering(_pi, _n, ref _next, block, eps);
+                if ((Iterations & 63) == 0) _piBound = MaxAbsPotential();
+                int e = _arcs.FindEntering(_pi, _n, ref _next, block, -eps * Math.Max(_maxAbsCost, _piBound));
                 if (e < 0) break;
                 if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
                 Pivot(e);
                 Iterations++;
             }
             RecomputePotentials();
+            _piBound = MaxAbsPotential();
             if (_arcs.Refine()) continue;
-            int again = _arcs.FindEntering(_pi, _n, ref _next, block, eps);
+            int again = _arcs.FindEntering(_pi, _n, ref _next, block, -eps * Math.Max(_maxAbsCost, _piBound));
             if (again < 0) return TransportStatus.Optimal;
             if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
             Pivot(again);
@@ -183,6 +188,17 @@ internal sealed class NetworkSimplex
         return (plan, sum + comp);
     }
 
+    private double MaxAbsPotential()
+    {
+        double m = 0;
+        foreach (double p in _pi)
+        {
+            double a = Math.Abs(p);
+            if (a > m) m = a;
+        }
+        return m;
+    }
+
     private double ArcCost(int e) => e >= 0 ? _arcs.Cost(e) : (_dir[-1 - e] == Up ? 0.0 : _art);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -237,6 +253,7 @@ internal sealed class NetworkSimplex
         int size = Reattach(e, uIn, vIn, uOut, join, delta, uIn == s);
         double[] pi = _pi;
         int[] thread = _thread;
+        _piBound += Math.Abs(sigma);
         x = uIn;
         for (int k = 0; k < size; k++)
         {

@@ -31,7 +31,7 @@ internal sealed class SparseArcs : ArcSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override int FindEntering(double[] pi, int n, ref int next, int block, double eps)
+    public override int FindEntering(double[] pi, int n, ref int next, int block, double threshold)
     {
         int count = _count;
         if (count == 0) return -1;
@@ -43,17 +43,11 @@ internal sealed class SparseArcs : ArcSet
         double[] cost = _cost;
         for (int scanned = 0; scanned < count; scanned++)
         {
-            double c = cost[e];
-            double ps = pi[src[e]], pt = pi[n + tgt[e]];
-            double rc = c + ps - pt;
-            if (rc < best)
+            double rc = cost[e] + pi[src[e]] - pi[n + tgt[e]];
+            if (rc < best && rc < threshold)
             {
-                double scale = Math.Max(Math.Abs(c), Math.Max(Math.Abs(ps), Math.Abs(pt)));
-                if (rc < -eps * scale)
-                {
-                    best = rc;
-                    bestArc = e;
-                }
+                best = rc;
+                bestArc = e;
             }
             if (++e == count) e = 0;
             if (--left == 0)

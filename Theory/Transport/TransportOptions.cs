@@ -3,7 +3,10 @@ namespace Verify.Theory;
 /// <summary>Which exact solver <see cref="Transport.Solve(double[], double[], double[,], TransportOptions?)"/> uses.</summary>
 public enum TransportRoute
 {
-    /// <summary>The sparse pricing route when the problem is large enough to profit from it, otherwise the dense network simplex.</summary>
+    /// <summary>
+    /// The automatic choice. At present always the dense network simplex: on the benchmark workloads (2-D Gaussian
+    /// clouds under W₁ and W₂², 784-D uniform clouds) the sparse route needed several times more pivots.
+    /// </summary>
     Auto,
 
     /// <summary>The primal network simplex on all n·m arcs (block-search pivoting, strongly feasible trees).</summary>

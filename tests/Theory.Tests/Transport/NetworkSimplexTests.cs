@@ -64,8 +64,10 @@ public class NetworkSimplexTests
             foreach (double order in new[] { 1.0, 2.0, 3.0 })
             {
                 TransportResult r = Ot.Solve(p, q, GroundCost.EuclideanPower(order), Dense);
+                TransportResult sparse = Ot.Solve(p, q, GroundCost.EuclideanPower(order), new TransportOptions { Route = TransportRoute.SparsePricing, Neighbours = 2 });
                 double oneD = Ot.WpOneD(x, y, order, a, b);
                 Tolerance.Close(mass * Math.Pow(oneD, order), r.Cost, rel: 1e-11, what: $"seed {seed}, p = {order}");
+                Tolerance.Close(mass * Math.Pow(oneD, order), sparse.Cost, rel: 1e-11, what: $"sparse route, seed {seed}, p = {order}");
             }
         }
     }

@@ -103,6 +103,31 @@ public class TransportTests
         Assert.Throws<ArgumentException>(() => Ot.SlicedW1(p2, p2, 0, 1));
     }
 
+    [Fact]
+    public void BadCostEntriesAreNamedByRowAndColumn()
+    {
+        double[] a = TransportData.Uniform(10);
+        foreach (double bad in new[] { double.NaN, double.NegativeInfinity })
+        {
+            double[,] c = TransportData.RandomCost(10, 10, 1);
+            c[7, 3] = bad;
+            var e = Assert.Throws<ArgumentException>(() => Ot.Solve(a, a, c));
+            Assert.Contains("cost[7,3]", e.Message);
+        }
+    }
+
+    [Fact]
+    public void CertifyFailsOnNonFinitePotentials()
+    {
+        double[,] c = TransportData.RandomCost(9, 9, 2);
+        double[] a = TransportData.Uniform(9);
+        var r = Ot.Solve(a, a, c);
+        var u = (double[])r.U.Clone();
+        u[4] = double.NaN;
+        Assert.False(Ot.Certify(a, a, c, r.Plan, u, r.V).Holds);
+        Assert.True(Ot.Certify(a, a, c, r.Plan, r.U, r.V).Holds);
+    }
+
     private static Gen<DiscreteDistribution> Cloud2D(int n) =>
         Gen.ArrayOf(Gen.Choose(-20, 20).Select(k => k / 4.0), 2 * n).Select(pts => new DiscreteDistribution(pts, 2));
 
