@@ -5,7 +5,7 @@ using Verify.Networks.Native;
 namespace Verify.Bench;
 
 /// <summary>
-/// `verify-bench gemm [--seconds S] [--no-python]`: single-precision GEMM throughput (GFLOP/s = 2·m·n·k / time) of the
+/// `verify-bench gemm [--seconds S] [--no-python]` (and `--workloads [--iterations N] [--rounds R]`, see <see cref="GemmWorkloads"/>): single-precision GEMM throughput (GFLOP/s = 2·m·n·k / time) of the
 /// engine's OpenBLAS path on square sizes and on the shapes the trainers run, beside NumPy's and PyTorch's (2 threads)
 /// matmul on the same shapes, timed the same way in one run.
 /// </summary>
@@ -31,13 +31,19 @@ public static class GemmBench
     public static int Run(string[] args)
     {
         double seconds = 0.4;
-        bool python = true;
+        bool python = true, workloads = false;
+        int iterations = 5, rounds = 2;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--seconds" && i + 1 < args.Length) seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--no-python") python = false;
+            else if (args[i] == "--workloads") workloads = true;
+            else if (args[i] == "--iterations" && i + 1 < args.Length) iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else { Console.Error.WriteLine($"verify-bench: error: unknown gemm option {args[i]}"); return 2; }
         }
+        if (iterations < 1 || rounds < 1) { Console.Error.WriteLine("verify-bench: error: --iterations and --rounds must be ≥ 1"); return 2; }
+        if (workloads) return GemmWorkloads.Run(iterations, rounds);
         Console.WriteLine($"# sgemm throughput, OpenBLAS {Gemm.CoreName} kernels (OPENBLAS_CORETYPE set by the engine: {Gemm.ChosenCoreType ?? "no"}), threads = {Gemm.Threads}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"# best of {Rounds} interleaved rounds × {seconds} s per shape and column; anchors: /usr/bin/python3 numpy and torch (torch.set_num_threads(2)),");
         Console.WriteLine("# as their users get them (OpenBLAS's own kernel choice) and with the engine's OPENBLAS_CORETYPE (same kernels)");
