@@ -43,7 +43,7 @@ public static class GemmBench
             else { Console.Error.WriteLine($"verify-bench: error: unknown gemm option {args[i]}"); return 2; }
         }
         if (iterations < 1 || rounds < 1) { Console.Error.WriteLine("verify-bench: error: --iterations and --rounds must be ≥ 1"); return 2; }
-        if (workloads) return GemmWorkloads.Run(iterations, rounds);
+        if (workloads) return GemmWorkloads.Run(iterations, rounds, python);
         Console.WriteLine($"# sgemm throughput, OpenBLAS {Gemm.CoreName} kernels (OPENBLAS_CORETYPE set by the engine: {Gemm.ChosenCoreType ?? "no"}), threads = {Gemm.Threads}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"# best of {Rounds} interleaved rounds × {seconds} s per shape and column; anchors: /usr/bin/python3 numpy and torch (torch.set_num_threads(2)),");
         Console.WriteLine("# as their users get them (OpenBLAS's own kernel choice) and with the engine's OPENBLAS_CORETYPE (same kernels)");

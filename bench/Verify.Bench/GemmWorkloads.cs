@@ -24,12 +24,12 @@ public static class GemmWorkloads
 {
     private static readonly string[] Names = ["wgan-gp-512", "wgan-gp-128", "mnist-gan"];
 
-    public static int Run(int iterations, int rounds)
+    public static int Run(int iterations, int rounds, bool python = true)
     {
         Console.WriteLine($"# training workloads (issue 4 §5), float32, OpenBLAS {Gemm.CoreName} kernels, threads = {Gemm.Threads}; " +
                           $"median ms per generator iteration over {rounds} interleaved rounds × {iterations} iterations (+2 warm-up)");
-        using var asIs = TorchProcess.Start(null);
-        using var same = Gemm.ChosenCoreType is null ? null : TorchProcess.Start(Gemm.ChosenCoreType);
+        using var asIs = python ? TorchProcess.Start(null) : null;
+        using var same = !python || Gemm.ChosenCoreType is null ? null : TorchProcess.Start(Gemm.ChosenCoreType);
         var results = Names.ToDictionary(n => n, _ => (Engine: new List<double>(), Torch: new List<double>(), Same: new List<double>()));
         for (int r = 0; r < rounds; r++)
             foreach (var name in Names)
