@@ -19,6 +19,7 @@ public static class Cli
         // commands are added here as they land
         root.Subcommands.Add(Commands.DistanceCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.CriticCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.TrainCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -51,7 +51,7 @@ public static class CriticCommand
             Description = "hidden activation of the critic: relu, leaky-relu (slope 0.2), tanh or sigmoid",
             DefaultValueFactory = _ => "relu",
         };
-        activation.AcceptOnlyFromAmong("relu", "leaky-relu", "tanh", "sigmoid");
+        CriticTrainShared.OneOf(activation, "relu", "leaky-relu", "tanh", "sigmoid");
         var cmd = new Command("critic",
             "Train a critic on two sample files and compare its held-out estimate with the exact W1 (JS for gan). " +
             "Split: each file is shuffled with the seed; the first ceil(n/2) rows train, the other floor(n/2) are held out.")
