@@ -37,7 +37,10 @@ public static class DistanceCommand
                 r.AddError($"--metric: '{v}' is not a metric; allowed: {string.Join(", ", Metrics)}");
         });
         var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
-        var cmd = new Command("distance", "Exact W1, W2, JS, KL, TV and Hellinger between two sample files.") { pArg, qArg, metric, json };
+        var cmd = new Command("distance",
+            "Exact W1, W2, JS, KL, TV and Hellinger between two sample files, each normalised to a probability law. " +
+            "W1/W2: exact optimal transport with a checked certificate. JS/KL/TV/Hellinger: atoms match only at equal " +
+            "coordinates, so samples of a continuous law are disjoint (JS = log 2, KL = Infinity).") { pArg, qArg, metric, json };
         cmd.SetAction(parse =>
         {
             SampleFile p = SampleCsv.Read(parse.GetRequiredValue(pArg));

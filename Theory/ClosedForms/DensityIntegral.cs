@@ -15,15 +15,7 @@ internal static class DensityIntegral
 
     public static double Integrate(Func<double, double> h, double a, double b, IReadOnlyList<double>? breakpoints)
     {
-        var cuts = new List<double> { a };
-        if (breakpoints is not null)
-            foreach (double c in breakpoints.Order())
-            {
-                Guard.Finite(c, "a breakpoint", nameof(breakpoints));
-                if (c > cuts[^1] && c < b) cuts.Add(c);
-            }
-        cuts.Add(b);
-        var r = AdaptiveQuadrature.Integrate(h, cuts, RelativeTolerance, AbsoluteTolerance);
+        var r = AdaptiveQuadrature.Integrate(h, a, b, RelativeTolerance, AbsoluteTolerance, breakpoints);
         if (!r.Converged)
             throw new InvalidOperationException(
                 $"the integral over [{F(a)}, {F(b)}] did not converge (error estimate {F(r.Error)} after {r.Pieces} pieces); " +

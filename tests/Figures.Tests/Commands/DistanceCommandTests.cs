@@ -88,6 +88,24 @@ public sealed class DistanceCommandTests : IDisposable
     }
 
     [Fact]
+    public void ParallelLinesExampleGivesTheClosedForms()
+    {
+        // examples/lines_0.csv and lines_0.5.csv: 20 atoms (θ, (k+½)/20) on the lines x = 0 and x = 0.5
+        // (Arjovsky et al. 2017, Example 1): W1 = W2 = |θ|, JS = log 2, KL = +∞ both ways, TV = Hellinger = 1.
+        var (code, output, _) = Run("distance", Example("lines_0.csv"), Example("lines_0.5.csv"), "--json");
+        Assert.Equal(Cli.Ok, code);
+        JsonElement j = Json(output);
+        Tolerance.Close(ParallelLines.W1(0.5), j.GetProperty("w1").GetDouble(), rel: 1e-12);
+        Tolerance.Close(0.5, j.GetProperty("w2").GetDouble(), rel: 1e-12);
+        Tolerance.Close(ParallelLines.JS(0.5), j.GetProperty("js").GetDouble(), rel: 1e-15);
+        Assert.Equal(ParallelLines.TV(0.5), j.GetProperty("tv").GetDouble()); // exactly 1: 20 weights 1/20 sum to 1 + 2⁻⁵², TV is capped
+        Tolerance.Close(1.0, j.GetProperty("hellinger").GetDouble(), rel: 1e-15);
+        Assert.Equal("Infinity", j.GetProperty("kl_pq").GetString());
+        Assert.Equal("Infinity", j.GetProperty("kl_qp").GetString());
+        Assert.Equal(20, j.GetProperty("n_p").GetInt32());
+    }
+
+    [Fact]
     public void HandCheckedOneDimensionalCase()
     {
         // P = ½δ₀ + ½δ₁, Q = δ₀ (weights 3 and 3 normalise to ½, ½):

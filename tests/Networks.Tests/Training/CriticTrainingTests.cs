@@ -131,8 +131,8 @@ public sealed class CriticTrainingTests(ITestOutputHelper log)
         var critic = new MlpCritic<float>(Small1D, new Rng(1));
         critic.Linears[0].Weight.Span.Fill(1e30f);
         var optimizer = objective.Options.CriticOptimizer.Create(critic.Parameters());
-        var real = Tensors.Tensor.Full(1e10f, 8, 1);
-        var fake = Tensors.Tensor.Full(-1e10f, 8, 1);
+        var real = Verify.Networks.Tensors.Tensor.Full(1e10f, 8, 1);
+        var fake = Verify.Networks.Tensors.Tensor.Full(-1e10f, 8, 1);
         var e = Assert.Throws<TrainingDivergedException>(() => CriticTraining.Step(objective, critic, optimizer, real, fake, new Rng(2), 17));
         Assert.Equal(17, e.Iteration);
         Assert.Equal("critic loss", e.Tensor);

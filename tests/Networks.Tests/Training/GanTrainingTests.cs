@@ -13,7 +13,7 @@ namespace Verify.Networks.Tests.Training;
 public sealed class GanTrainingTests(ITestOutputHelper log)
 {
     private static GanRun<double> Train(MethodOptions options, int iterations, ulong seed, int exactEvery = 0, int[]? generatorSizes = null,
-        Action<IterationRecord, Tensors.Tensor<double>, Tensors.Tensor<double>>? onIteration = null)
+        Action<IterationRecord, Verify.Networks.Tensors.Tensor<double>, Verify.Networks.Tensors.Tensor<double>>? onIteration = null)
     {
         var law = ToyFamilies.GaussianLocation().At(3.0); // N(3, 1)
         var rng = new Rng(seed);
@@ -28,7 +28,7 @@ public sealed class GanTrainingTests(ITestOutputHelper log)
         // Exact W₁ between n generated points and n points of N(3, 1), by the sorted coupling.
         var rng = new Rng(seed);
         double[] gen;
-        using (Verify.Networks.Autodiff.Autograd.NoGrad()) gen = g.Forward(Tensors.Tensor.Normal<double>(rng, 0, 1, n, 1)).ToArray();
+        using (Verify.Networks.Autodiff.Autograd.NoGrad()) gen = g.Forward(Verify.Networks.Tensors.Tensor.Normal<double>(rng, 0, 1, n, 1)).ToArray();
         double[] real = CriticTestKit.Normal(n, 3, 1, seed + 1);
         return CriticTestKit.SortedW1(gen, real);
     }

@@ -67,6 +67,23 @@ public sealed class GaussianLocationTests
     }
 
     [Fact]
+    public void W1OnIndependentSamplesIsWithinTheStatedSamplingError()
+    {
+        // |W₁(Pₙ, Qₙ) − W₁(P, Q)| ≤ W₁(Pₙ, P) + W₁(Qₙ, Q). For N(μ, σ²): E W₁(Pₙ, P) ≤ σJ/√n with
+        // J = ∫√(Φ(1 − Φ)) dx (Bobkov & Ledoux, Memoirs AMS 2019, §3: E W₁(Pₙ, P) ≤ J₁(P)/√n), and W₁(Pₙ, P) is a σ/√n-Lipschitz function of the
+        // Gaussian vector z, so it exceeds its mean by t = σ√(2 ln(1/δ)/n) with probability ≤ δ. Two samples, δ = 1e-6 each.
+        const int n = 100_000;
+        double s = Family.Sigma;
+        double j = Reference.Integral(x => Math.Sqrt(Normal.CDF(0, 1, x) * (1 - Normal.CDF(0, 1, x))), -40, 40);
+        double bound = 2 * s * (j + Math.Sqrt(2 * Math.Log(1e6))) / Math.Sqrt(n);
+        foreach (var (t0, t) in new[] { (0.0, 0.25), (-1.0, 2.0), (0.5, 0.5) })
+        {
+            double w1 = Transport.W1OneD(Family.At(t0).SamplePoints(n, 101), Family.At(t).SamplePoints(n, 202));
+            Tolerance.Close(Family.Exact(t0, t).W1!.Value, w1, 0, bound, $"W1 on independent samples, θ₀ = {t0}, θ = {t} (δ = 2e-6)");
+        }
+    }
+
+    [Fact]
     public void KlAndTvMatchIndependentRoutes()
     {
         PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
@@ -80,6 +97,29 @@ public sealed class GaussianLocationTests
             return Tolerance.IsClose(kl, e.KL!.Value, 1e-12, 1e-15) && Tolerance.IsClose(kl, e.KLReverse!.Value, 1e-12, 1e-15)
                 && Tolerance.IsClose(tv, e.TV!.Value, 1e-9, 1e-11);
         }), maxTest: 30);
+    }
+
+    [Fact]
+    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    {
+        double s = Family.Sigma;
+        // Shifts |θ − θ₀| ∈ [0.05, 6]: Theory's JSOfDensities refuses (error estimate above its 1e-12 floor) when the
+        // laws nearly coincide and JS ≲ 1e-5; smaller shifts are covered by the independent quadrature elsewhere.
+        var pairs = from t0 in Thetas
+                    from d in Gen.Choose(50, 6000)
+                    from sign in Gen.Elements(-1, 1)
+                    select (T0: t0, T: t0 + sign * d / 1000.0);
+        PropertyCheck.Run(Prop.ForAll(pairs.ToArbitrary(), pair =>
+        {
+            var (t0, t) = pair;
+            ExactValues e = Family.Exact(t0, t);
+            double lo = Math.Min(t0, t) - 12 * s, hi = Math.Max(t0, t) + 12 * s;
+            double js = ClosedForms.JSOfDensities(x => Normal.PDF(t0, s, x), x => Normal.PDF(t, s, x), lo, hi, [t0, 0.5 * (t0 + t), t]);
+            return Tolerance.IsClose(ClosedForms.GaussianKL(t0, s, t, s), e.KL!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(ClosedForms.GaussianKL(t, s, t0, s), e.KLReverse!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(ClosedForms.GaussianW1(t0, s, t, s), e.W1!.Value, 1e-9, 1e-12)
+                && Tolerance.IsClose(js, e.JS!.Value, 1e-8, 1e-11);
+        }), maxTest: 40);
     }
 
     [Fact]

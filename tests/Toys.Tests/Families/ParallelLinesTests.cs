@@ -5,6 +5,7 @@ using Verify.Theory;
 using Verify.Toys.Families;
 using Verify.Toys.Tests.Support;
 using Xunit;
+using ParallelLines = Verify.Toys.Families.ParallelLines;
 
 namespace Verify.Toys.Tests.Families;
 
@@ -61,6 +62,39 @@ public sealed class ParallelLinesTests
             var q = Family.At(t).Sample(60, 5);
             return Tolerance.IsClose(Family.Exact(t0, t).W1!.Value, Transport.W1(p, q), 1e-9, 1e-12);
         }), maxTest: 40);
+    }
+
+    [Fact]
+    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    {
+        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), t =>
+        {
+            ExactValues e = Family.Exact(0, t);
+            return Tolerance.IsClose(ClosedForms.ParallelLinesW1(t), e.W1!.Value, 1e-15)
+                && Tolerance.IsClose(ClosedForms.ParallelLinesJS(t), e.JS!.Value, 1e-15)
+                && Tolerance.IsClose(ClosedForms.ParallelLinesKL(t), e.KL!.Value, 1e-15)
+                && Tolerance.IsClose(ClosedForms.ParallelLinesKL(t), e.KLReverse!.Value, 1e-15)
+                && Tolerance.IsClose(ClosedForms.ParallelLinesTV(t), e.TV!.Value, 1e-15);
+        }), maxTest: 300);
+        Assert.Equal(ClosedForms.ParallelLinesJS(0), Family.Exact(0, 0).JS);
+    }
+
+    [Fact]
+    public void DivergencesOnSamplesSeeDisjointAtomsExactlyAsTheClosedFormSays()
+    {
+        // For θ ≠ θ₀ no atom of one sample is an atom of the other (first coordinates differ), so Theory's discrete
+        // calculators must give exactly the family's JS = ln 2, TV = 1, KL = +∞; for θ = θ₀ with the same seed, 0.
+        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        {
+            var p = Family.At(t0).Sample(50, 6);
+            var q = Family.At(t).Sample(50, 6);
+            ExactValues e = Family.Exact(t0, t);
+            var (kl, klr) = Divergences.KLBoth(p, q);
+            return Tolerance.IsClose(e.JS!.Value, Divergences.JS(p, q), 1e-12, 1e-15)
+                && Tolerance.IsClose(e.TV!.Value, Divergences.TV(p, q), 1e-12, 1e-15)
+                && Tolerance.IsClose(e.KL!.Value, kl, 1e-12, 1e-15)
+                && Tolerance.IsClose(e.KLReverse!.Value, klr, 1e-12, 1e-15);
+        }), maxTest: 60);
     }
 
     [Fact]

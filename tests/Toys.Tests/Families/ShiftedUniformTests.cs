@@ -63,6 +63,55 @@ public sealed class ShiftedUniformTests
     }
 
     [Fact]
+    public void TvJsKlAgreeWithTheoryOnTheExactCellHistograms()
+    {
+        // Both densities are constant on cells of width w/K aligned with the shift (θ a multiple of w/K), so the
+        // histograms of cell masses have exactly the continuous laws' TV, JS and KL (the density ratio is constant on
+        // each cell). Theory's discrete calculators on those histograms are an independent route to the closed form.
+        const int k = 40;
+        double w = Segment.Width, cell = w / k;
+        PropertyCheck.Run(Prop.ForAll(Gen.Choose(-100, 100).ToArbitrary(), shift =>
+        {
+            double t = shift * cell;
+            int lo = Math.Min(0, shift), hi = Math.Max(0, shift) + k;   // cells [lo, hi) cover both supports
+            double[] edges = Enumerable.Range(lo, hi - lo + 1).Select(i => i * cell).ToArray();
+            double[] p = Enumerable.Range(lo, hi - lo).Select(i => i >= 0 && i < k ? 1.0 / k : 0.0).ToArray();
+            double[] q = Enumerable.Range(lo, hi - lo).Select(i => i >= shift && i < shift + k ? 1.0 / k : 0.0).ToArray();
+            var hp = new Histogram(edges, p);
+            var hq = new Histogram(edges, q);
+            ExactValues e = Segment.Exact(0, t);
+            var (kl, klr) = Divergences.KLBoth(hp, hq);
+            return Tolerance.IsClose(e.TV!.Value, Divergences.TV(hp, hq), 1e-12, 1e-14)
+                && Tolerance.IsClose(e.JS!.Value, Divergences.JS(hp, hq), 1e-12, 1e-14)
+                && Tolerance.IsClose(e.KL!.Value, kl, 1e-12, 1e-14)
+                && Tolerance.IsClose(e.KLReverse!.Value, klr, 1e-12, 1e-14);
+        }), maxTest: 100);
+    }
+
+    [Fact]
+    public void TvOfBinnedSamplesIsWithinTheWeissmanBound()
+    {
+        // Bin n samples of P₀ and of P_θ into the K = 20 aligned unit-width/20 cells of the union of supports
+        // (≤ 2K = 40 cells). Weissman et al. (2003): P(‖p̂ − p‖₁ ≥ ε) ≤ (2^m − 2)e^{−nε²/2} for m cells, so with m = 40,
+        // n = 200 000 and δ = 1e-6 per sample, ε = √(2(ln(2⁴⁰) + ln(1/δ))/n) ≈ 0.0166 and |TV(p̂, q̂) − TV(p, q)| ≤ ε.
+        const int n = 200_000, k = 20;
+        double eps = Math.Sqrt(2 * (40 * Math.Log(2) + Math.Log(1e6)) / n);
+        foreach (int shift in new[] { 7, 20, -13 })
+        {
+            double t = shift * Segment.Width / k;
+            int lo = Math.Min(0, shift), hi = Math.Max(0, shift) + k;
+            double[] Bin(double[] xs)
+            {
+                var m = new double[hi - lo];
+                foreach (double x in xs) m[Math.Clamp((int)Math.Floor(x / (Segment.Width / k)) - lo, 0, hi - lo - 1)] += 1.0 / n;
+                return m;
+            }
+            double tv = Divergences.TV(Bin(Segment.At(0).SamplePoints(n, 1)), Bin(Segment.At(t).SamplePoints(n, 2)));
+            Tolerance.Close(Segment.Exact(0, t).TV!.Value, tv, 0, eps, $"binned TV at θ = {t} (Weissman, δ = 2e-6)");
+        }
+    }
+
+    [Fact]
     public void OverlappingAndDisjointRegimes()
     {
         ExactValues half = Segment.Exact(0, 1.0);            // w = 2: overlap of half the segment

@@ -15,6 +15,16 @@ public sealed class SwissRollTests
     public void SameSeedSameSampleDifferentSeedDifferent() => FamilyChecks.Deterministic(Roll);
 
     [Fact]
+    public void SamplesAreBitIdenticalToAnIndependentTranscription()
+    {
+        // tests/Toys.Tests/Random/portable_reference.py re-implements the RNG, the polar normals and the portable
+        // sin/cos/ln in Python (IEEE doubles, correctly rounded operations only): the first three points of seed 7.
+        ulong[] expected = [0x3fdd44dd31527b9a, 0xbff681daf965eccb, 0x3fd475cfa351075c, 0x3ffcb8c8a28e882c, 0xbff35312dd70c554, 0xbfdf835aebce8b9d];
+        double[] p = Roll.SamplePoints(3, 7);
+        for (int k = 0; k < 6; k++) Assert.Equal(expected[k], (ulong)BitConverter.DoubleToInt64Bits(p[k]));
+    }
+
+    [Fact]
     public void CurveIsTheScaledSklearnRoll()
     {
         foreach (double t in new[] { SwissRoll.TMin, 7.0, 10.5, SwissRoll.TMax })

@@ -82,8 +82,7 @@ public sealed class MnistTests
     [Fact]
     public void AMissingFileNamesItAndTheInstallCommand()
     {
-        string dir = CopyOfData();
-        File.Delete(Path.Combine(dir, "7.json"));
+        string dir = CopyOfData(upTo: 6);   // 0.json … 6.json: the loader reads in order and stops at 7.json
         var e = Assert.Throws<FileNotFoundException>(() => Mnist.Load(dir));
         Assert.Contains("7.json is missing", e.Message);
         Assert.Contains("bash scripts/setup", e.Message);
@@ -102,7 +101,7 @@ public sealed class MnistTests
     [InlineData("{\"data\": [0, 0.5, 1]}", "not a positive multiple of 784")]
     public void ACorruptFileNamesItTheProblemAndTheFix(string content, string problem)
     {
-        string dir = CopyOfData();
+        string dir = CopyOfData(upTo: 2);
         File.WriteAllText(Path.Combine(dir, "3.json"), content);
         var e = Assert.Throws<InvalidDataException>(() => Mnist.Load(dir));
         Assert.Contains("3.json", e.Message);
@@ -128,11 +127,12 @@ public sealed class MnistTests
         Directory.Delete(empty);
     }
 
-    private static string CopyOfData()
+    // A temporary folder with the class files 0.json … upTo.json.
+    private static string CopyOfData(int upTo)
     {
         string dir = TestData.TempDirectory();
-        foreach (string f in Directory.GetFiles(TestData.MnistDirectory(), "*.json"))
-            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        for (int d = 0; d <= upTo; d++)
+            File.Copy(Path.Combine(TestData.MnistDirectory(), $"{d}.json"), Path.Combine(dir, $"{d}.json"));
         return dir;
     }
 }
