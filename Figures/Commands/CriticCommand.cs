@@ -51,10 +51,12 @@ public static class CriticCommand
             Description = "hidden activation of the critic: relu, leaky-relu (slope 0.2), tanh or sigmoid",
             DefaultValueFactory = _ => "relu",
         };
-        activation.AcceptOnlyFromAmong("relu", "leaky-relu", "tanh", "sigmoid");
+        CriticTrainShared.OneOf(activation, "relu", "leaky-relu", "tanh", "sigmoid");
         var cmd = new Command("critic",
             "Train a critic on two sample files and compare its held-out estimate with the exact W1 (JS for gan). " +
-            "Split: each file is shuffled with the seed; the first ceil(n/2) rows train, the other floor(n/2) are held out.")
+            "Split: each file is shuffled with the seed; the first ceil(n/2) rows train, the other floor(n/2) are held out. " +
+            "Estimates: E_P f - E_Q f (wgan-*), E_P f + E_Q f^c (wgan-ct); gan: JS >= (L(D) + 2 log 2)/2 with " +
+            "L(D) = E_P log D + E_Q log(1 - D), the negative of the discriminator's BCE loss.")
         {
             real, fake, method, steps, hidden, layers, batch, lr, seed, json, load, sizes, activation,
         };

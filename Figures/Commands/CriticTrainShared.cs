@@ -18,7 +18,12 @@ internal static class CriticTrainShared
             HelpName = string.Join('|', MethodOptions.Names),
             Required = required,
         };
-        o.AcceptOnlyFromAmong([.. MethodOptions.Names]);
+        o.Validators.Add(r =>
+        {
+            string? v = r.GetValueOrDefault<string>();
+            if (v is not null && !MethodOptions.Names.Contains(v))
+                r.AddError($"--method: '{v}' is not a method; allowed: {string.Join(", ", MethodOptions.Names)}");
+        });
         return o;
     }
 
@@ -54,6 +59,15 @@ internal static class CriticTrainShared
         });
         return o;
     }
+
+    /// <summary>A string option whose value must be one of <paramref name="allowed"/> (one-line error otherwise).</summary>
+    public static void OneOf(Option<string> option, params string[] allowed) =>
+        option.Validators.Add(r =>
+        {
+            string? v = r.GetValueOrDefault<string>();
+            if (v is not null && !allowed.Contains(v))
+                r.AddError($"{option.Name}: '{v}' is not allowed; allowed: {string.Join(", ", allowed)}");
+        });
 
     public static Option<long> Seed() => new("--seed") { Description = "seed of every random choice (reported)", DefaultValueFactory = _ => 0 };
 
