@@ -15,6 +15,8 @@ namespace Verify.Networks.Autodiff;
 /// </list>
 /// The graph is processed in reverse topological order, so a tensor used several times (fan-out) receives the sum of its
 /// gradients before its own rule runs. Graphs are retained: backward may run several times over the same graph.
+/// <c>Grad</c> visits only what leads to the requested inputs (no weight gradients when only ∂f/∂x is asked for).
+/// A pass without <c>createGraph</c> recycles the buffers it allocates and drops (never those of the gradients it hands out).
 /// </summary>
 public static class Autograd
 {
