@@ -17,6 +17,7 @@ public static class SampleCsv
 
     public static SampleFile Read(string path)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("a sample file name is empty");
         if (!File.Exists(path)) throw new UsageException($"{path}: file not found");
         string[] lines;
         try { lines = File.ReadAllLines(path); }
@@ -67,7 +68,12 @@ public static class SampleCsv
             }
         }
         if (points.Count == 0) throw new UsageException($"{path}: no data rows after the header");
-        if (weightCol >= 0 && !(weights.Sum() > 0)) throw new UsageException($"{path}: the weights sum to zero");
+        if (weightCol >= 0)
+        {
+            double total = weights.Sum();
+            if (!(total > 0)) throw new UsageException($"{path}: the weights sum to zero");
+            if (double.IsInfinity(total)) throw new UsageException($"{path}: the weights sum to Infinity (overflow); scale them down");
+        }
         var dist = new DiscreteDistribution(points.ToArray(), d, weightCol >= 0 ? weights.ToArray() : null);
         return new SampleFile(path, coords, dist, weightCol >= 0);
     }
