@@ -55,7 +55,7 @@ public static class DistanceCommand
     /// <summary>Computes the requested metrics between two files (columns matched by name).</summary>
     public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric)
     {
-        DiscreteDistribution q = AlignColumns(pFile, qFile);
+        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
         DiscreteDistribution p = pFile.Distribution.Normalized();
         q = q.Normalized();
         bool all = metric == "all";
@@ -121,22 +121,6 @@ public static class DistanceCommand
         if (t.Status != TransportStatus.Optimal || !t.Certificate.Holds)
             throw new InvalidOperationException($"the transport solve ended with status {t.Status}; certificate: {t.Certificate.Violation ?? "holds"}");
         return t;
-    }
-
-    /// <summary>Q's points with its columns reordered to P's; the two files must have the same set of column names.</summary>
-    private static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
-    {
-        if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
-            throw new UsageException(
-                $"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
-        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
-        int d = p.Columns.Length;
-        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
-        ReadOnlySpan<double> src = q.Distribution.Points;
-        var pts = new double[src.Length];
-        for (int i = 0; i < q.Distribution.Count; i++)
-            for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
-        return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
     }
 }
 
