@@ -66,6 +66,8 @@ public sealed class Histogram
         Guard.Finite(hi, "hi", nameof(hi));
         if (!(hi > lo)) throw new ArgumentException($"the range [{F(lo)}, {F(hi)}] is empty: hi must exceed lo", nameof(hi));
         if (bins < 1) throw new ArgumentException($"bins must be at least 1, got {bins}", nameof(bins));
+        if (double.IsInfinity(hi - lo))
+            throw new ArgumentException($"the range [{F(lo)}, {F(hi)}] is wider than a double holds (hi − lo overflows)", nameof(hi));
         var e = new double[bins + 1];
         for (int k = 0; k < bins; k++) e[k] = lo + k * (hi - lo) / bins;
         e[bins] = hi;

@@ -55,10 +55,11 @@ public static class DistanceCommand
     /// <summary>Computes the requested metrics between two files (columns matched by name).</summary>
     public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric)
     {
-        DiscreteDistribution q = AlignColumns(pFile, qFile);
+        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
         DiscreteDistribution p = pFile.Distribution.Normalized();
         q = q.Normalized();
         bool all = metric == "all";
+        if (all || metric is "w1" or "w2") CheckDistancesFit(p, q, pFile.Path, qFile.Path);
         var r = new DistanceResult { NP = p.Count, NQ = q.Count, Dim = p.Dimension };
         bool sortedCdf = p.Dimension == 1 && (long)p.Count * q.Count > MaxCertifiedPairs;
         if (all || metric == "w1")
@@ -88,6 +89,31 @@ public static class DistanceCommand
         return r;
     }
 
+    /// <summary>
+    /// Every ‖x − y‖² between the two point sets is at most Σₖ (maxₖ − minₖ)² over their union; when that overflows a
+    /// double the ground costs would come out +∞ (which the transport solver reads as a forbidden pair) — bad input,
+    /// reported with the files, not an internal failure.
+    /// </summary>
+    private static void CheckDistancesFit(DiscreteDistribution p, DiscreteDistribution q, string pPath, string qPath)
+    {
+        int d = p.Dimension;
+        double sum = 0;
+        for (int k = 0; k < d; k++)
+        {
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            foreach (var law in new[] { p, q })
+            {
+                ReadOnlySpan<double> pts = law.Points;
+                for (int i = k; i < pts.Length; i += d) { lo = Math.Min(lo, pts[i]); hi = Math.Max(hi, pts[i]); }
+            }
+            double span = hi - lo;
+            sum += span * span;
+        }
+        if (!double.IsFinite(sum))
+            throw new UsageException(
+                $"{pPath}, {qPath}: the coordinates are too far apart for W1/W2 in doubles (squared distances overflow); rescale the data");
+    }
+
     /// <summary>An exact solve whose certificate holds; anything else is an internal failure, never a printed number.</summary>
     private static TransportResult Certified(DiscreteDistribution p, DiscreteDistribution q, GroundCost cost)
     {
@@ -95,22 +121,6 @@ public static class DistanceCommand
         if (t.Status != TransportStatus.Optimal || !t.Certificate.Holds)
             throw new InvalidOperationException($"the transport solve ended with status {t.Status}; certificate: {t.Certificate.Violation ?? "holds"}");
         return t;
-    }
-
-    /// <summary>Q's points with its columns reordered to P's; the two files must have the same set of column names.</summary>
-    private static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
-    {
-        if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
-            throw new UsageException(
-                $"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
-        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
-        int d = p.Columns.Length;
-        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
-        ReadOnlySpan<double> src = q.Distribution.Points;
-        var pts = new double[src.Length];
-        for (int i = 0; i < q.Distribution.Count; i++)
-            for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
-        return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
     }
 }
 

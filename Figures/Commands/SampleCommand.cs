@@ -91,7 +91,10 @@ public static class SampleCommand
         try { law = entry.Resolve(theta); }
         catch (ArgumentException e) { throw new UsageException("sample: --theta: " + Clean(e)); }
         double? usedTheta = entry.Theta is null ? null : theta ?? entry.Theta.Default;
-        double[] points = law.SamplePoints(n, seed);
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("sample: --out: the file name is empty");
+        double[] points;
+        try { points = law.SamplePoints(n, seed); }
+        catch (ArgumentException e) { throw new UsageException("sample: --theta: " + Clean(e)); } // a sample that overflows doubles
         var comments = new List<string>
         {
             $"seed={seed.ToString(CultureInfo.InvariantCulture)}",

@@ -44,7 +44,15 @@ public static class AdaptiveQuadrature
     /// Throws <see cref="ArgumentException"/> on a non-finite or empty interval, a non-finite breakpoint or tolerance.
     /// </summary>
     public static Result Integrate(Func<double, double> f, double a, double b, double relativeTolerance = 1e-12, double absoluteTolerance = 1e-13,
-        IReadOnlyList<double>? breakpoints = null, int maxPieces = 20_000)
+        IReadOnlyList<double>? breakpoints = null, int maxPieces = 20_000) =>
+        IntegrateWithPartition(f, a, b, relativeTolerance, absoluteTolerance, breakpoints, maxPieces).Result;
+
+    /// <summary>
+    /// <see cref="Integrate"/>, also returning the final partition a = c₀ &lt; c₁ &lt; … &lt; c_k = b (the ends of the pieces
+    /// the rule settled on), so a second integrand on the same interval can start where the first one needed resolution.
+    /// </summary>
+    internal static (Result Result, double[] Cuts) IntegrateWithPartition(Func<double, double> f, double a, double b,
+        double relativeTolerance, double absoluteTolerance, IReadOnlyList<double>? breakpoints, int maxPieces)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.Finite(a, "a", nameof(a));
@@ -65,7 +73,7 @@ public static class AdaptiveQuadrature
         return Refine(f, cuts, relativeTolerance, absoluteTolerance, Math.Max(maxPieces, cuts.Count - 1));
     }
 
-    private static Result Refine(Func<double, double> f, List<double> cuts, double rel, double abs, int maxPieces)
+    private static (Result Result, double[] Cuts) Refine(Func<double, double> f, List<double> cuts, double rel, double abs, int maxPieces)
     {
         var queue = new PriorityQueue<(double A, double B, double Value, double Error, double L1), double>();
         double value = 0, error = 0, l1 = 0;
@@ -96,7 +104,10 @@ public static class AdaptiveQuadrature
         done.Sort((x, y) => x.A.CompareTo(y.A));
         value = 0; error = 0; l1 = 0;
         foreach (var p in done) { value += p.Value; error += p.Error; l1 += p.L1; }
-        return new Result(value, error, l1, error <= abs + rel * l1, done.Count);
+        double[] partition = new double[done.Count + 1];
+        for (int k = 0; k < done.Count; k++) partition[k] = done[k].A;
+        partition[^1] = done[^1].B;
+        return (new Result(value, error, l1, error <= abs + rel * l1, done.Count), partition);
     }
 
     private static (double A, double B, double Value, double Error, double L1) Rule(Func<double, double> f, double a, double b)

@@ -41,6 +41,7 @@ public sealed class GaussianMixture : ToyDistribution, IHasModes, IGaussianSmoot
             total += wi;
         }
         if (!(total > 0)) throw new ArgumentException("the weights sum to zero", nameof(weights));
+        if (double.IsInfinity(total)) throw new ArgumentException("the weights sum to Infinity (overflow); scale them down", nameof(weights));
         for (int j = 0; j < k; j++) w[j] /= total;
         _cumulative = new double[k];
         double c = 0;

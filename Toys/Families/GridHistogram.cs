@@ -41,6 +41,7 @@ public sealed class GridHistogram : ToyDistribution
             total += m;
         }
         if (!(total > 0)) throw new ArgumentException("the masses sum to zero", nameof(masses));
+        if (double.IsInfinity(total)) throw new ArgumentException("the masses sum to Infinity (overflow); scale them down", nameof(masses));
 
         int n = (int)count;
         Name = name;

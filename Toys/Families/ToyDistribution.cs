@@ -27,6 +27,7 @@ public abstract class ToyDistribution : IToyDistribution
         CheckCount(n);
         var points = new double[checked(n * Dimension)];
         Generate(new Xoshiro256StarStar(seed), n, points, null);
+        CheckFinite(points, Name, Dimension);
         return points;
     }
 
@@ -38,6 +39,9 @@ public abstract class ToyDistribution : IToyDistribution
     {
         if (x.Length != Dimension)
             throw new ArgumentException($"the point has {x.Length} coordinates; {Name} lives in ℝ^{Dimension}", nameof(x));
+        foreach (double xi in x)
+            if (!double.IsFinite(xi))
+                throw new ArgumentException($"the point has a coordinate {xi:R}; coordinates must be finite", nameof(x));
         if (Kind != LawKind.AbsolutelyContinuous)
             throw new InvalidOperationException(
                 $"{Name} has no density: the law is {(Kind == LawKind.Singular ? "singular" : "discrete")}, supported on {Support}");
@@ -50,6 +54,19 @@ public abstract class ToyDistribution : IToyDistribution
     /// <summary>The density at x (only called for absolutely continuous laws, with x of the right length).</summary>
     protected virtual double DensityCore(ReadOnlySpan<double> x) =>
         throw new InvalidOperationException($"{Name} has no density");
+
+    /// <summary>
+    /// Throws when a generated value overflowed to ±∞ (or is NaN): a parameter so large in magnitude that the law's
+    /// points do not fit in a double (e.g. N(0, θ²) at θ = 10³⁰⁸). Never hands such a sample on silently.
+    /// </summary>
+    internal static void CheckFinite(double[] values, string name, int dimension)
+    {
+        for (int k = 0; k < values.Length; k++)
+            if (!double.IsFinite(values[k]))
+                throw new ArgumentException(
+                    $"{name}: sample point {k / dimension}, coordinate {k % dimension} overflowed to {values[k]:R}; " +
+                    "the law's parameters are too large in magnitude for doubles");
+    }
 
     /// <summary>Throws unless n ≥ 1.</summary>
     internal static void CheckCount(int n)

@@ -29,6 +29,8 @@ public abstract class ToyFamily : IToyFamily
         var points = new double[checked(n * Dimension)];
         var tangents = new double[points.Length];
         member.Generate(new Random.Xoshiro256StarStar(seed), n, points, tangents);
+        ToyDistribution.CheckFinite(points, member.Name, Dimension);
+        ToyDistribution.CheckFinite(tangents, member.Name + " (tangents)", Dimension);
         return new TangentSample(points, tangents, Dimension);
     }
 

@@ -20,6 +20,12 @@ internal static class GaussianDivergences
 
     public static double JS(double mu1, double s1, double mu2, double s2)
     {
+        // JS is translation invariant: centre on μ₁, so the windows sit where doubles resolve σ (at μ = 10³⁰⁸ the
+        // spacing of doubles is 10²⁹², and N(0,1) vs N(10³⁰⁸,1) came out ½ ln 2 instead of ln 2).
+        double shift = mu2 - mu1;
+        if (Separated(shift, s1, s2)) return Ln2;
+        mu1 = 0.0;
+        mu2 = shift;
         double panel = 0.5 * Math.Min(s1, s2);
         double a = Quadrature.Integrate(x => Half(x, mu1, s1, mu2, s2), mu1 - Window * s1, mu1 + Window * s1, panel);
         double b = Quadrature.Integrate(x => Half(x, mu2, s2, mu1, s1), mu2 - Window * s2, mu2 + Window * s2, panel);
@@ -29,11 +35,17 @@ internal static class GaussianDivergences
 
     /// <summary>∂JS/∂μ₂.</summary>
     public static double DJSDMean2(double mu1, double s1, double mu2, double s2) =>
-        DerivativeOfQ(mu1, s1, mu2, s2, (x, q) => q * (x - mu2) / (s2 * s2));
+        DerivativeOfQ(mu1, s1, mu2, s2, (d, q) => q * d / (s2 * s2));
 
     /// <summary>∂JS/∂σ₂.</summary>
     public static double DJSDSigma2(double mu1, double s1, double mu2, double s2) =>
-        DerivativeOfQ(mu1, s1, mu2, s2, (x, q) => q * ((x - mu2) * (x - mu2) / (s2 * s2 * s2) - 1.0 / s2));
+        DerivativeOfQ(mu1, s1, mu2, s2, (d, q) => q * (d * d / (s2 * s2 * s2) - 1.0 / s2));
+
+    /// <summary>
+    /// |μ₂ − μ₁| ≥ 40(σ₁ + σ₂) (or overflows): every point is ≥ 20σ from one of the means, so ∫min(p, q) ≤ 2Φ(−20)
+    /// ≈ 6·10⁻⁸⁹ and ln 2 − JS (and ∂JS) are below 10⁻⁸⁰: JS = ln 2 and its derivatives 0 to double precision.
+    /// </summary>
+    private static bool Separated(double shift, double s1, double s2) => !(Math.Abs(shift) < 40.0 * (s1 + s2));
 
     // p·ln(2p/(p+q)) at x, p = N(mu, s²), q = N(muO, sO²).
     private static double Half(double x, double mu, double s, double muO, double sO)
@@ -42,13 +54,17 @@ internal static class GaussianDivergences
         return Math.Exp(lp) * (Ln2 - StandardNormal.Softplus(lq - lp));
     }
 
-    private static double DerivativeOfQ(double mu1, double s1, double mu2, double s2, Func<double, double, double> dq)
+    private static double DerivativeOfQ(double mu1, double s1, double mu2, double s2, Func<double, double, double> dq) // dq(x − μ₂, q(x)) = ∂_η q
     {
+        double shift = mu2 - mu1;
+        if (Separated(shift, s1, s2)) return 0.0;
+        mu1 = 0.0;
+        mu2 = shift;
         double panel = 0.5 * Math.Min(s1, s2);
         double integral = Quadrature.Integrate(x =>
         {
             double lp = LogDensity(x, mu1, s1), lq = LogDensity(x, mu2, s2);
-            return dq(x, Math.Exp(lq)) * (Ln2 - StandardNormal.Softplus(lp - lq));
+            return dq(x - mu2, Math.Exp(lq)) * (Ln2 - StandardNormal.Softplus(lp - lq));
         }, mu2 - Window * s2, mu2 + Window * s2, panel);
         return 0.5 * integral;
     }

@@ -50,6 +50,8 @@ public sealed class HistogramTests
         Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(1, 1, 3));
         Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(0, 1, 0));
         Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(double.NaN, 1, 2));
+        // finite ends whose difference overflows gave edges [NaN, ∞, ∞, 1e308]
+        Assert.Contains("overflows", Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(-1e308, 1e308, 3)).Message);
     }
 
     [Fact]

@@ -204,6 +204,10 @@ public sealed class DistanceCommandTests : IDisposable
         { "zero-weight.csv", "x,y,weight\n1,2,0\n", ["zero-weight.csv", "weights sum to zero"] },
         { "other-columns.csv", "u,v\n1,2\n", ["other-columns.csv", "columns (u, v) differ", "(x, y)"] },
         { "three-columns.csv", "x,y,z\n1,2,3\n", ["three-columns.csv", "columns (x, y, z) differ"] },
+        // finite weights whose sum overflows (the law normalised them to all zeros and reported 'total mass is zero')
+        { "huge-weights.csv", "x,y,weight\n1,2,1e308\n3,4,1e308\n", ["huge-weights.csv", "weights sum to Infinity"] },
+        // finite coordinates whose squared distances overflow (was: exit 1, "internal error ... status Infeasible")
+        { "far-apart.csv", "x,y\n1e200,0\n-1e200,1\n", ["far-apart.csv", "too far apart", "rescale"] },
     };
 
     [Theory]
@@ -232,6 +236,15 @@ public sealed class DistanceCommandTests : IDisposable
         Assert.Equal(Cli.BadInput, code);
         Assert.Equal("", output);
         Assert.Equal($"verify: error: {missing}: file not found", err.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void AnEmptyFileNameIsAUsageError()
+    {
+        var (code, output, err) = Run("distance", "", Example("q.csv"));
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Equal("verify: error: a sample file name is empty", err.TrimEnd('\n'));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class SampleCommandTests : IDisposable
         Assert.Equal(Cli.Ok, Run("sample", "gaussian-pair", "--n", "400", "--out", a).Code);
         Assert.Contains("# theta=4", File.ReadAllLines(a));
         Assert.Contains($"# seed={SampleCommand.DefaultSeed}", File.ReadAllLines(a));
-        // N(4, 0.5²): the sample mean is within 6σ/√n = 0.15 of 4 unless something is badly wrong.
+        // N(4, 0.5²), n = 400: the sample mean is N(4, 0.025²), so (ε, δ) = (0.15 = 6 standard errors, P(|Z| > 6) ≈ 2·10⁻⁹).
         double[] x = SampleCsv.Read(a).Distribution.Points.ToArray();
         Tolerance.Close(4.0, x.Average(), 0, 0.15, "sample mean");
     }
@@ -118,6 +118,8 @@ public sealed class SampleCommandTests : IDisposable
     [InlineData("--theta: 'abc' is not a number", "sample", "parallel-lines", "--theta", "abc", "--out", "OUT")]
     [InlineData("--out FILE.csv is required", "sample", "parallel-lines")]
     [InlineData("a FAMILY is required", "sample", "--out", "OUT")]
+    [InlineData("--out: the file name is empty", "sample", "parallel-lines", "--out", "")]
+    [InlineData("overflowed to", "sample", "gaussian-scale", "--theta", "1e308", "--out", "OUT")]
     public void BadParametersExitTwoWithOneLineAndWriteNothing(string expected, params string[] args)
     {
         string target = PathOf("never.csv");

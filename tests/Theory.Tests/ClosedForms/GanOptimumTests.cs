@@ -56,6 +56,32 @@ public sealed class GanOptimumTests
     }
 
     [Fact]
+    public void EqualLawsGiveMinusTwoLog2AndNearlyEqualOnesTheSmallShiftExpansion()
+    {
+        // p_r = p_g on a wide interval, a narrow one and with jumps: L = −2 log 2 to 1e-12.
+        Tolerance.Close(-2 * Ln2, GanOptimum.Value(x => Normal.PDF(0, 1, x), x => Normal.PDF(0, 1, x), -30, 30), rel: 1e-12);
+        Tolerance.Close(-2 * Ln2, GanOptimum.Value(x => Normal.PDF(4, 0.5, x), x => Normal.PDF(4, 0.5, x), -6, 10), rel: 1e-12);
+        Tolerance.Close(-2 * Ln2, GanOptimum.Value(Uniform(0.3, 0.8), Uniform(0.3, 0.8), 0, 1), rel: 1e-12);
+        // N(0,1) vs N(10⁻³,1): L = 2·JS − 2 log 2 with JS = Δ²/8 − Δ⁴/64 + O(Δ⁶) (the location-family expansion,
+        // see DensityDivergencesTests), so L + 2 log 2 = 2.5e-7 to ~1e-12 absolute.
+        const double d = 1e-3;
+        double value = GanOptimum.Value(x => Normal.PDF(0, 1, x), x => Normal.PDF(d, 1, x), -30, 30);
+        Tolerance.Close(2 * (d * d / 8 - d * d * d * d / 64) - 2 * Ln2, value, rel: 0, abs: 2e-12);
+    }
+
+    [Fact]
+    public void AWellSeparatedPairNeedsNoBreakpoints()
+    {
+        // N(0, .5²) vs N(4, .5²) on [−6, 10] (the Toys GaussianPair default): L agrees with the breakpoint route and
+        // with the JS integral, L = 2·JS − 2 log 2.
+        Func<double, double> pr = x => Normal.PDF(0, 0.5, x), pg = x => Normal.PDF(4, 0.5, x);
+        double value = GanOptimum.Value(pr, pg, -6, 10);
+        Tolerance.Close(GanOptimum.Value(pr, pg, -6, 10, [0, 2, 4]), value, rel: 1e-10, abs: 1e-13);
+        Tolerance.Close(2 * DensityDivergences.JS(pr, pg, -6, 10) - 2 * Ln2, value, rel: 1e-10, abs: 1e-13);
+        Assert.InRange(value, -2e-4, 0);
+    }
+
+    [Fact]
     public void BadInputsAreRejected()
     {
         Assert.Contains("pg", Assert.Throws<ArgumentException>(() => GanOptimum.Discriminator(_ => 1, _ => -2, 0)).Message);
@@ -63,5 +89,6 @@ public sealed class GanOptimumTests
         Assert.Throws<ArgumentException>(() => GanOptimum.Value(_ => 1, _ => 1, 2, 1));
         Assert.Throws<ArgumentException>(() => GanOptimum.Value(_ => double.PositiveInfinity, _ => 1, 0, 1));
         Assert.Throws<InvalidOperationException>(() => GanOptimum.Value(x => 1 + 0.5 * Math.Sin(1e7 * x), Uniform(0, 1), 0, 1));
+        Assert.Equal("pg", Assert.Throws<ArgumentException>(() => GanOptimum.Value(Uniform(0, 1), Uniform(0, 2), 0, 1)).ParamName); // mass ½
     }
 }

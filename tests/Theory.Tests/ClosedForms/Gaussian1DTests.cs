@@ -90,6 +90,18 @@ public sealed class Gaussian1DTests
     }
 
     [Fact]
+    public void KLAtExtremeScaleRatios()
+    {
+        // σ₁/σ₂ = 10⁻⁶⁰⁰ underflows to 0: KL = log(σ₂/σ₁) + ½(σ₁/σ₂)² − ½ = 600·ln 10 − ½ (was +∞ from log 0).
+        Tolerance.Close(600 * Math.Log(10) - 0.5, Gaussian1D.KL(0, 1e-300, 0, 1e300), rel: 1e-15);
+        // σ₁/σ₂ = 10⁶⁰⁰: the true value ½·10¹²⁰⁰ overflows, so +∞ (was ∞ − ∞ = NaN).
+        Assert.Equal(double.PositiveInfinity, Gaussian1D.KL(0, 1e300, 0, 1e-300));
+        // 10¹⁵⁵: ½r² = 5·10³⁰⁹ overflows too; 10¹⁵³: ½r² = 5·10³⁰⁵ is finite and dominates.
+        Assert.Equal(double.PositiveInfinity, Gaussian1D.KL(0, 1e155, 0, 1));
+        Tolerance.Close(0.5e306, Gaussian1D.KL(0, 1e153, 0, 1), rel: 1e-15);
+    }
+
+    [Fact]
     public void BadParametersAreRejected()
     {
         Assert.Contains("s1", Assert.Throws<ArgumentException>(() => Gaussian1D.KL(0, 0, 0, 1)).Message);

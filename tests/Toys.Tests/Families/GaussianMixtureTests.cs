@@ -78,6 +78,7 @@ public sealed class GaussianMixtureTests
         Assert.Throws<ArgumentException>(() => new GaussianMixture("m", 1, [0], [0.0]));
         Assert.Throws<ArgumentException>(() => new GaussianMixture("m", 1, [0, 1], [1, 1], [0, 0]));
         Assert.Throws<ArgumentException>(() => new GaussianMixture("m", 1, [0, 1], [1, 1], [1, -1]));
+        Assert.Contains("Infinity", Assert.Throws<ArgumentException>(() => new GaussianMixture("m", 1, [0, 1], [1, 1], [1e308, 1e308])).Message);
         Assert.Throws<ArgumentException>(() => new GaussianMixture("m", 1, [], []));
     }
 }

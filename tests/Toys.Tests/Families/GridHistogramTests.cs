@@ -58,6 +58,7 @@ public sealed class GridHistogramTests
         Assert.Throws<ArgumentException>(() => new GridHistogram("g", [0.0], [1.0], [3], [1, 1]));
         Assert.Throws<ArgumentException>(() => new GridHistogram("g", [0.0], [0.0], [2], [1, 1]));
         Assert.Throws<ArgumentException>(() => new GridHistogram("g", [0.0], [1.0], [2], [0, 0]));
+        Assert.Contains("Infinity", Assert.Throws<ArgumentException>(() => new GridHistogram("g", [0.0], [1.0], [2], [1e308, 1e308])).Message);
         Assert.Throws<ArgumentException>(() => new GridHistogram("g", [0.0], [1.0], [2], [1, -1]));
         Assert.Throws<ArgumentException>(() => new GridHistogram("g", [0.0, 0.0], [1.0], [2], [1, 1]));
     }

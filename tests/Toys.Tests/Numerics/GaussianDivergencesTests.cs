@@ -30,6 +30,25 @@ public sealed class GaussianDivergencesTests
     }
 
     [Fact]
+    public void FarFromTheOriginAndFarApartTheValuesStayRight()
+    {
+        // At μ = 2⁶⁶ ≈ 7.4·10¹⁹ doubles are 2¹⁴ apart; with σ = 2¹³ and a shift of 2σ the law pair is N(0,1) vs N(2,1)
+        // rescaled, and JS is invariant under affine maps. Independent route: Theory's adaptive integral of the
+        // standardised densities. (Integrating at 2⁶⁶ itself put every quadrature node on a handful of doubles.)
+        double mu = Math.Pow(2, 66), s = Math.Pow(2, 13);
+        double standard = Verify.Theory.ClosedForms.JSOfDensities(x => Normal.PDF(0, 1, x), x => Normal.PDF(2, 1, x), -14, 16);
+        Tolerance.Close(standard, GaussianDivergences.JS(mu, s, mu + 2 * s, s), 1e-9);
+        Tolerance.Close(standard, GaussianDivergences.JS(0, 1, 2, 1), 1e-9);
+        // Far apart: JS = ln 2 (was ½ ln 2 for N(0,1) vs N(10³⁰⁸,1): the second half-integral vanished), derivatives 0.
+        Assert.Equal(Math.Log(2), GaussianDivergences.JS(0, 1, 1e308, 1));
+        Assert.Equal(Math.Log(2), GaussianDivergences.JS(-1e308, 1, 1e308, 1));
+        Assert.Equal(0.0, GaussianDivergences.DJSDMean2(0, 1, 1e308, 1));
+        Assert.Equal(0.0, GaussianDivergences.DJSDSigma2(-1e308, 1, 1e308, 1));
+        // Just beyond the cut-off 40(σ₁ + σ₂) the integral itself already gives ln 2 to the last bit or two.
+        Tolerance.Close(Math.Log(2), GaussianDivergences.JS(0, 1, 79.9, 1), 1e-15);
+    }
+
+    [Fact]
     public void DerivativesMatchCentralDifferences()
     {
         const double h = 1e-5;
