@@ -15,7 +15,7 @@ public sealed class DiscreteDistribution
     /// <summary>
     /// Creates the measure from row-major coordinates (length n·d) and optional weights (length n; uniform 1/n when null).
     /// Throws <see cref="ArgumentException"/> on an empty set, NaN or ±∞ coordinates or weights, a negative weight,
-    /// zero total mass, or a length that does not match the dimension.
+    /// zero or overflowing (+∞) total mass, or a length that does not match the dimension.
     /// </summary>
     public DiscreteDistribution(double[] points, int dimension, double[]? weights = null)
     {
@@ -52,6 +52,8 @@ public sealed class DiscreteDistribution
                 total += wi;
             }
             if (!(total > 0)) throw new ArgumentException("the total mass is zero: at least one weight must be positive", nameof(weights));
+            if (double.IsInfinity(total))
+                throw new ArgumentException("the weights sum to Infinity (each is finite, their sum overflows a double); scale them down", nameof(weights));
         }
         _points = (double[])points.Clone();
         _weights = w;

@@ -59,6 +59,64 @@ public sealed class Histogram
         TotalMass = total;
     }
 
+    /// <summary>The n + 1 edges of n equal bins on [lo, hi]: eₖ = lo + k·(hi − lo)/n (the last edge is exactly hi).</summary>
+    public static double[] RegularEdges(double lo, double hi, int bins)
+    {
+        Guard.Finite(lo, "lo", nameof(lo));
+        Guard.Finite(hi, "hi", nameof(hi));
+        if (!(hi > lo)) throw new ArgumentException($"the range [{F(lo)}, {F(hi)}] is empty: hi must exceed lo", nameof(hi));
+        if (bins < 1) throw new ArgumentException($"bins must be at least 1, got {bins}", nameof(bins));
+        if (double.IsInfinity(hi - lo))
+            throw new ArgumentException($"the range [{F(lo)}, {F(hi)}] is wider than a double holds (hi − lo overflows)", nameof(hi));
+        var e = new double[bins + 1];
+        for (int k = 0; k < bins; k++) e[k] = lo + k * (hi - lo) / bins;
+        e[bins] = hi;
+        return e;
+    }
+
+    /// <summary>
+    /// Bins a weighted sample: each point's weight is added to the bin that contains it (bins are [eₖ, eₖ₊₁), the last
+    /// one along each axis also contains its right edge). Masses are the weights as given, not normalised. Throws
+    /// <see cref="ArgumentException"/> when a point lies outside the grid (naming the point and axis) or the dimensions differ.
+    /// </summary>
+    public static Histogram Bin(DiscreteDistribution sample, IReadOnlyList<double[]> edges)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(edges);
+        var grid = new Histogram(edges, Ones(edges)); // validates the edges
+        if (sample.Dimension != grid.Dimension)
+            throw new ArgumentException($"dimension mismatch: the sample has dimension {sample.Dimension}, the grid {grid.Dimension}", nameof(edges));
+        var masses = new double[grid.BinCount];
+        ReadOnlySpan<double> w = sample.Weights;
+        for (int i = 0; i < sample.Count; i++)
+        {
+            ReadOnlySpan<double> x = sample.Point(i);
+            int bin = 0;
+            for (int k = 0; k < grid.Dimension; k++)
+            {
+                double[] e = grid._edges[k];
+                if (x[k] < e[0] || x[k] > e[^1])
+                    throw new ArgumentException(
+                        $"point {i} lies outside the grid on axis {k}: {F(x[k])} is not in [{F(e[0])}, {F(e[^1])}]", nameof(sample));
+                int j = Array.BinarySearch(e, x[k]);
+                if (j < 0) j = ~j - 1;                  // insertion point − 1: the bin whose left edge is below x
+                j = Math.Min(j, e.Length - 2);          // x on the last edge belongs to the last bin
+                bin = bin * (e.Length - 1) + j;
+            }
+            masses[bin] += w[i];
+        }
+        return new Histogram(grid._edges, masses);
+    }
+
+    private static double[] Ones(IReadOnlyList<double[]> edges)
+    {
+        long n = 1;
+        foreach (double[] e in edges) n *= Math.Max((e?.Length ?? 0) - 1, 0);
+        var m = new double[n];
+        Array.Fill(m, 1.0);
+        return m;
+    }
+
     /// <summary>Number of axes d.</summary>
     public int Dimension => _edges.Length;
 

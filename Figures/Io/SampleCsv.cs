@@ -17,6 +17,7 @@ public static class SampleCsv
 
     public static SampleFile Read(string path)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("a sample file name is empty");
         if (!File.Exists(path)) throw new UsageException($"{path}: file not found");
         string[] lines;
         try { lines = File.ReadAllLines(path); }
@@ -67,9 +68,33 @@ public static class SampleCsv
             }
         }
         if (points.Count == 0) throw new UsageException($"{path}: no data rows after the header");
-        if (weightCol >= 0 && !(weights.Sum() > 0)) throw new UsageException($"{path}: the weights sum to zero");
+        if (weightCol >= 0)
+        {
+            double total = weights.Sum();
+            if (!(total > 0)) throw new UsageException($"{path}: the weights sum to zero");
+            if (double.IsInfinity(total)) throw new UsageException($"{path}: the weights sum to Infinity (overflow); scale them down");
+        }
         var dist = new DiscreteDistribution(points.ToArray(), d, weightCol >= 0 ? weights.ToArray() : null);
         return new SampleFile(path, coords, dist, weightCol >= 0);
+    }
+
+    /// <summary>
+    /// Q's points with its columns reordered to P's (columns are matched by name); the two files must have the same set
+    /// of column names, else a <see cref="UsageException"/> naming both files and their columns.
+    /// </summary>
+    public static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
+    {
+        if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
+            throw new UsageException(
+                $"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
+        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
+        int d = p.Columns.Length;
+        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
+        ReadOnlySpan<double> src = q.Distribution.Points;
+        var pts = new double[src.Length];
+        for (int i = 0; i < q.Distribution.Count; i++)
+            for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
+        return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
     }
 
     /// <summary>Writes points (and weights, when given) atomically, with optional '#' comment lines first.</summary>

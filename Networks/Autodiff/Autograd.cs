@@ -15,6 +15,8 @@ namespace Verify.Networks.Autodiff;
 /// </list>
 /// The graph is processed in reverse topological order, so a tensor used several times (fan-out) receives the sum of its
 /// gradients before its own rule runs. Graphs are retained: backward may run several times over the same graph.
+/// <c>Grad</c> visits only what leads to the requested inputs (no weight gradients when only ∂f/∂x is asked for).
+/// A pass without <c>createGraph</c> recycles the buffers it allocates and drops (never those of the gradients it hands out).
 /// </summary>
 public static class Autograd
 {
@@ -66,13 +68,16 @@ public static class Autograd
         if (!output.RequiresGrad) throw new InvalidOperationException("Backward: the output does not require grad (no parameter or input with RequiresGrad reaches it)");
         var grads = GradEngine<T>.Run([output], gradient is null ? null : [gradient], createGraph, keep: null);
         using var _ = new GradScope(createGraph);
+        // Rules may hand the same tensor to several inputs (add: (g, g)); give each leaf its own gradient object so that
+        // no two leaves, and no caller-supplied tensor, share a .Grad.
+        var given = new HashSet<Tensor<T>>(ReferenceEqualityComparer.Instance as IEqualityComparer<Tensor<T>>);
+        if (gradient is not null) given.Add(gradient);
         foreach (var (t, g) in grads)
         {
             if (!t.IsLeaf) continue;
-            t.Grad = t.Grad is null ? (createGraph ? g : Detached(g)) : Tensor.Add(t.Grad, g);
+            if (t.Grad is not null) t.Grad = Tensor.Add(t.Grad, g);
+            else if (createGraph) t.Grad = g;
+            else t.Grad = !g.IsLeaf || !given.Add(g) ? g.Detach() : g;
         }
     }
-
-    private static Tensor<T> Detached<T>(Tensor<T> g) where T : unmanaged, IFloatingPointIeee754<T>
-        => g.IsLeaf ? g : g.Detach();
 }

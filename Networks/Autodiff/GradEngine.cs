@@ -26,12 +26,20 @@ internal static class GradEngine<T> where T : unmanaged, IFloatingPointIeee754<T
         var needed = keepSet is null ? null : NeededSet(order, keepSet);
         var savedNeeded = Needed<T>.Current;
         Needed<T>.Current = needed;
+        // Without a graph, every buffer this pass allocates is unreachable afterwards unless it backs a returned gradient:
+        // those buffers are recycled (TensorPool). With createGraph the results are captured by the new graph: no reuse.
+        bool logging = !createGraph && TensorPool<T>.BeginLog();
+        bool done = false;
         try
         {
-            return Propagate(outputs, gradOutputs, createGraph, order, grads, keepSet, needed);
+            var result = Propagate(outputs, gradOutputs, createGraph, order, grads, keepSet, needed);
+            if (logging) TensorPool<T>.EndLog(result.Values.Select(g => g.data));
+            done = true;
+            return result;
         }
         finally
         {
+            if (logging && !done) TensorPool<T>.AbandonLog();
             Needed<T>.Current = savedNeeded;
         }
     }

@@ -6,6 +6,13 @@ namespace Verify.Networks.Native;
 /// <summary>
 /// P/Invoke bindings to OpenBLAS's CBLAS interface (Debian package libopenblas0-pthread, library libopenblas.so.0).
 /// Row-major; transposes are passed as flags, never materialised.
+/// <para>
+/// Kernel selection: Debian builds OpenBLAS with DYNAMIC_ARCH, which picks its kernels from the CPUID it recognises. On
+/// CPUs it does not recognise (measured here: a virtualised "Intel Xeon Processor" with AVX-512) it falls back to
+/// "Prescott" (SSE3) kernels, ~10× slower than the AVX-512 ones. Unless the user has set OPENBLAS_CORETYPE, we set it
+/// (in the native environment, before the library loads) from the instruction sets .NET detects: AVX-512 (F, BW, DQ,
+/// VL) → SkylakeX, AVX2 + FMA → Haswell. <see cref="CoreName"/> reports the kernel OpenBLAS actually uses.
+/// </para>
 /// </summary>
 internal static unsafe partial class OpenBlas
 {
@@ -14,7 +21,43 @@ internal static unsafe partial class OpenBlas
 
     static OpenBlas()
     {
+        ChosenCoreType = ChooseCoreType();
         NativeLibrary.SetDllImportResolver(typeof(OpenBlas).Assembly, Resolve);
+    }
+
+    /// <summary>The OPENBLAS_CORETYPE this process set, or null when it left the choice to OpenBLAS (or to the user).</summary>
+    public static string? ChosenCoreType { get; }
+
+    private static string? ChooseCoreType()
+    {
+        if (!OperatingSystem.IsLinux() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE"))) return null;
+        string? core = null;
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported && System.Runtime.Intrinsics.X86.Avx512BW.IsSupported
+            && System.Runtime.Intrinsics.X86.Avx512DQ.IsSupported && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) core = "SkylakeX";
+        else if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported) core = "Haswell";
+        if (core is null) return null;
+        try
+        {
+            // .NET keeps its own copy of the environment on Unix; OpenBLAS reads the native one with getenv().
+            return setenv("OPENBLAS_CORETYPE", core, 0) == 0 ? core : null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int setenv(string name, string value, int overwrite);
+
+    /// <summary>The name of the kernel family OpenBLAS runs (e.g. "SkylakeX", "Haswell", "Prescott").</summary>
+    public static string CoreName
+    {
+        get
+        {
+            EnsureLoaded();
+            return Marshal.PtrToStringUTF8(openblas_get_corename()) ?? "unknown";
+        }
     }
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
@@ -46,4 +89,7 @@ internal static unsafe partial class OpenBlas
 
     [LibraryImport(Library)]
     public static partial int openblas_get_num_threads();
+
+    [LibraryImport(Library)]
+    public static partial IntPtr openblas_get_corename();
 }

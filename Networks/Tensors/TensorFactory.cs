@@ -12,7 +12,7 @@ namespace Verify.Networks.Tensors;
 public static partial class Tensor
 {
     internal static Tensor<T> Empty<T>(int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
-        => new(GC.AllocateUninitializedArray<T>(ShapeOps.Count(shape)), shape);
+        => new(TensorPool<T>.Rent(ShapeOps.Count(shape)), shape);
 
     internal static Tensor<T> Wrap<T>(T[] data, int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => new(data, shape);
 

@@ -32,12 +32,12 @@ public static class ClosedForms
     public static double OptimalDiscriminator(Func<double, double> pr, Func<double, double> pg, double x) => GanOptimum.Discriminator(pr, pg, x);
 
     /// <summary>L(G, D*) = ∫ₐᵇ p_r log D* + p_g log(1 − D*) dx by numerical integration (= 2·JS − 2 log 2).</summary>
-    /// <remarks>Pass <paramref name="breakpoints"/> where a density jumps (see <see cref="GanOptimum.Value"/>).</remarks>
+    /// <remarks>Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).</remarks>
     public static double GanValueAtOptimum(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null) =>
         GanOptimum.Value(pr, pg, a, b, breakpoints);
 
     /// <summary>JS of two densities on [a, b] by numerical integration of the mixture form.</summary>
-    /// <remarks>Pass <paramref name="breakpoints"/> where a density jumps.</remarks>
+    /// <remarks>Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).</remarks>
     public static double JSOfDensities(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null) =>
         DensityDivergences.JS(pr, pg, a, b, breakpoints);
 }

@@ -26,23 +26,25 @@ public static class GanOptimum
 
     /// <summary>
     /// L(G, D*) = ∫ₐᵇ p_r log D* + p_g log(1 − D*) dx by adaptive quadrature, in nats; equals 2·JS − 2 log 2 ∈ [−2 log 2, 0].
-    /// Pass <paramref name="breakpoints"/> where a density jumps.
+    /// p_r and p_g must be probability densities with their mass inside [a, b] (checked to 1e-6).
+    /// Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).
     /// </summary>
     public static double Value(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null)
     {
         ArgumentNullException.ThrowIfNull(pr);
         ArgumentNullException.ThrowIfNull(pg);
         DensityIntegral.CheckInterval(a, b);
+        double[] cuts = DensityIntegral.Resolve(pr, nameof(pr), pg, nameof(pg), a, b, breakpoints);
         double Integrand(double x)
         {
             double r = DensityIntegral.Density(pr, x, nameof(pr)), g = DensityIntegral.Density(pg, x, nameof(pg));
-            if (r + g == 0) return 0.0;
-            double d = Discriminator(pr, pg, x), notD = g / (r + g);
+            double sum = r + g;
+            if (sum == 0) return 0.0;
             double s = 0;
-            if (r > 0) s += r * Math.Log(d);
-            if (g > 0) s += g * Math.Log(notD);
+            if (r > 0) s += r * Math.Log(r / sum);   // log D*
+            if (g > 0) s += g * Math.Log(g / sum);   // log(1 − D*)
             return s;
         }
-        return DensityIntegral.Integrate(Integrand, a, b, breakpoints);
+        return DensityIntegral.Integrate(Integrand, cuts, DensityIntegral.AbsoluteTolerance);
     }
 }

@@ -18,7 +18,11 @@ public static class Gaussian1D
         Check(mu1, s1, mu2, s2);
         double r = s1 / s2, dm = (mu1 - mu2) / s2;
         // log(σ₂/σ₁) + ½(σ₁/σ₂)² − ½ = ½(r² − 1 − log r²) ≥ 0, summed without cancelling when r ≈ 1.
-        double shape = 0.5 * (r * r - 1.0 - 2.0 * Math.Log(r));
+        // For extreme ratios (r² or 1/r² beyond a double) the log is taken of σ₁ and σ₂ apart and ½r² as (½r)·r:
+        // σ₁ = 10³⁰⁰, σ₂ = 10⁻³⁰⁰ gave ∞ − ∞ = NaN, and the reverse gave +∞ for a true value of log(10⁶⁰⁰) − ½.
+        double shape = r > 1e-150 && r < 1e150
+            ? 0.5 * (r * r - 1.0 - 2.0 * Math.Log(r))
+            : 0.5 * r * r - 0.5 - (Math.Log(s1) - Math.Log(s2));
         return Math.Max(0.0, shape) + 0.5 * dm * dm;
     }
 

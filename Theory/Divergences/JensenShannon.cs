@@ -8,7 +8,7 @@ namespace Verify.Theory;
 /// <remarks>
 /// Summed atom by atom as ½[pᵢ log(2pᵢ/(pᵢ+qᵢ)) + qᵢ log(2qᵢ/(pᵢ+qᵢ))], a quantity in [0, ½(pᵢ+qᵢ) log 2] by the
 /// log-sum inequality; an atom carried by one law only contributes exactly ½·mass·log 2. A term made negative by
-/// rounding is taken as 0.
+/// rounding is taken as 0, and the sum is capped at log 2 (see the code comment).
 /// </remarks>
 internal static class JensenShannon
 {
@@ -26,6 +26,7 @@ internal static class JensenShannon
             double term = 0.5 * (pi * Math.Log(pi / m) + qi * Math.Log(qi / m));
             if (term > 0) sum += term;
         }
-        return sum;
+        // JS ≤ ½(Σp + Σq)·log 2 = log 2; the masses are 1 only to rounding, which must not report a JS above log 2.
+        return Math.Min(ln2, sum);
     }
 }

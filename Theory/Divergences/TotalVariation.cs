@@ -10,6 +10,8 @@ internal static class TotalVariation
     {
         double sum = 0;
         for (int i = 0; i < p.Length; i++) sum += Math.Abs(p[i] - q[i]);
-        return 0.5 * sum;
+        // For probability vectors ½Σ|p − q| ≤ ½(Σp + Σq) = 1; masses are 1 only to rounding (e.g. twenty weights 1/20
+        // sum to 1 + 2⁻⁵²), which must not report a TV above 1.
+        return Math.Min(1.0, 0.5 * sum);
     }
 }

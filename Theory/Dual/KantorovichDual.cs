@@ -71,7 +71,9 @@ public static class KantorovichDual
     /// φ = −u^c where u^c(z) = minᵢ (c(xᵢ, z) − uᵢ) is the c-transform. φ is 1-Lipschitz on ℝᵈ, and φ(xₖ) = uₖ for
     /// every k when u is itself 1-Lipschitz on supp P — true of the optimal potentials u of W₁ wherever P has
     /// positive mass (each such xₖ ships mass to some y with uₖ + v(y) = ‖xₖ − y‖). So f = u on P and f = φ on Q is
-    /// a 1-Lipschitz critic with E_P f − E_Q f = W₁(P, Q).
+    /// a 1-Lipschitz critic with E_P f − E_Q f = W₁(P, Q). In floating point φ(xₖ) and uₖ may differ in the last bit;
+    /// when P and Q share a point, evaluate φ at P's points too (CTransform(p, u, p)) so that the point gets one value —
+    /// <see cref="EmpiricalLipschitz"/> treats two values at one point as a constant of +∞.
     /// </summary>
     public static double[] CTransform(DiscreteDistribution p, double[] u, DiscreteDistribution at)
     {

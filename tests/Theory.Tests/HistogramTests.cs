@@ -41,6 +41,43 @@ public sealed class HistogramTests
         Assert.Equal(2.0, h.Masses[0]);
     }
 
+    [Fact]
+    public void RegularEdgesEndExactlyAtHi()
+    {
+        double[] e = Histogram.RegularEdges(0.1, 0.7, 3);
+        Tolerance.Close(new[] { 0.1, 0.3, 0.5, 0.7 }, e, rel: 1e-15);
+        Assert.Equal(0.7, e[^1]);
+        Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(1, 1, 3));
+        Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(0, 1, 0));
+        Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(double.NaN, 1, 2));
+        // finite ends whose difference overflows gave edges [NaN, ∞, ∞, 1e308]
+        Assert.Contains("overflows", Assert.Throws<ArgumentException>(() => Histogram.RegularEdges(-1e308, 1e308, 3)).Message);
+    }
+
+    [Fact]
+    public void BinningPutsEdgesInTheRightBins()
+    {
+        // [0,1) [1,2) [2,3]: 0 and 0.5 → bin 0; 1 → bin 1 (left edge included); 2.5 and 3 → bin 2 (last edge included)
+        var h = Histogram.Bin(DiscreteDistribution.OneD([0, 0.5, 1, 2.5, 3], [1, 2, 3, 4, 5]), [[0.0, 1.0, 2.0, 3.0]]);
+        Assert.Equal(new[] { 3.0, 3.0, 9.0 }, h.Masses.ToArray());
+        // 2-D, row-major: (0.5, 1.5) is bin (0, 1) → index 1 on a 2×2 grid; (1.5, 0.2) is bin (1, 0) → index 2
+        double[] edges = [0.0, 1.0, 2.0];
+        var g = Histogram.Bin(DiscreteDistribution.FromRows([[0.5, 1.5], [1.5, 0.2], [0.5, 1.9]]), [edges, edges]);
+        Tolerance.Close(new[] { 0, 2.0 / 3, 1.0 / 3, 0 }, g.Masses.ToArray(), rel: 1e-15);
+    }
+
+    [Fact]
+    public void BinningRefusesPointsOutsideTheGrid()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            Histogram.Bin(DiscreteDistribution.FromRows([[0.5, 0.5], [0.5, 2.5]]), [[0.0, 1.0], [0.0, 1.0, 2.0]]));
+        Assert.Contains("point 1 lies outside the grid on axis 1", e.Message);
+        Assert.Contains("dimension mismatch", Assert.Throws<ArgumentException>(() =>
+            Histogram.Bin(DiscreteDistribution.OneD([0.5]), [[0.0, 1.0], [0.0, 1.0]])).Message);
+        Assert.Contains("axis 0 has 1 edge", Assert.Throws<ArgumentException>(() =>
+            Histogram.Bin(DiscreteDistribution.OneD([0.5]), [[0.0]])).Message);
+    }
+
     public static TheoryData<double[][], double[], string> BadHistograms => new()
     {
         { [], [1.0], "no axis" },

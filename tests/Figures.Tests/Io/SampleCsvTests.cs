@@ -1,6 +1,7 @@
 using Verify.Figures;
 using Verify.Figures.Io;
 using Verify.TestSupport;
+using Verify.Theory;
 using Xunit;
 
 namespace Verify.Figures.Tests.Io;
@@ -60,6 +61,7 @@ public sealed class SampleCsvTests : IDisposable
     [InlineData("", "no header row")]
     [InlineData("x,x\n1,2\n", "row 1, column 2: duplicate column name 'x'")]
     [InlineData("x,weight\n1,0\n2,0\n", "the weights sum to zero")]
+    [InlineData("x,weight\n1,1e308\n2,1e308\n", "the weights sum to Infinity")]
     public void BadFilesNameFileRowAndColumn(string text, string expected)
     {
         string path = WriteFile("bad.csv", text);
@@ -67,6 +69,23 @@ public sealed class SampleCsvTests : IDisposable
         Assert.Contains(path, e.Message);
         Assert.Contains(expected, e.Message);
     }
+
+    [Fact]
+    public void AlignColumnsMatchesColumnsByName()
+    {
+        SampleFile p = SampleCsv.Read(WriteFile("p.csv", "x,y\n0,1\n")), q = SampleCsv.Read(WriteFile("q.csv", "y,weight,x\n5,2,7\n6,1,8\n"));
+        DiscreteDistribution aligned = SampleCsv.AlignColumns(p, q);
+        Assert.Equal([7.0, 5.0, 8.0, 6.0], aligned.Points.ToArray());      // (x, y) per row, in P's order
+        Assert.Equal([2.0, 1.0], aligned.Weights.ToArray());
+        Assert.Same(q.Distribution, SampleCsv.AlignColumns(q, q));            // same column order: no copy
+        SampleFile r = SampleCsv.Read(WriteFile("r.csv", "x,z\n0,1\n"));
+        var e = Assert.Throws<UsageException>(() => SampleCsv.AlignColumns(p, r));
+        Assert.Contains("columns (x, z) differ from those of", e.Message);
+    }
+
+    [Fact]
+    public void AnEmptyFileNameIsRefused() =>
+        Assert.Equal("a sample file name is empty", Assert.Throws<UsageException>(() => SampleCsv.Read(" ")).Message);
 
     [Fact]
     public void MissingFileIsNamed()

@@ -49,4 +49,23 @@ public sealed class GradientPenaltyTests
         Tolerance.Close(0.02826447306489286, w1.Grad![0], rel: 1e-12, what: "dGP/dW1[0,0]");
         Tolerance.Close(-0.0272366740443513, w2.Grad![0], rel: 1e-12, what: "dGP/dw2[0]");
     }
+
+    [Fact]
+    public void FloatPenaltyGradientAgreesWithTheReference()
+    {
+        // The same double backward in float32: agreement to float precision (relative 1e-5 of the largest entry).
+        var w1 = Tensor.From(new float[,] { { 0.5f, -1.0f }, { 1.5f, 0.25f }, { -0.75f, 0.8f } }).RequireGrad();
+        var b1 = Tensor.From(new[] { 0.1f, -0.2f, 0.05f }).RequireGrad();
+        var w2 = Tensor.From(new float[,] { { 1.0f, -0.5f, 2.0f } }).RequireGrad();
+        var b2 = Tensor.From(new[] { 0.3f }).RequireGrad();
+        var x = Tensor.From(new float[,] { { 0.2f, -0.4f }, { 1.0f, 0.5f } }).RequireGrad();
+        var f = Tensor.Linear(Tensor.LeakyRelu(Tensor.Linear(x, w1, b1), 0.2f), w2, b2);
+        var g = Autograd.Grad(Tensor.Sum(f), x, createGraph: true);
+        var gp = Tensor.Mean(Tensor.Square(Tensor.AddScalar(Tensor.RowNorm(g), -1f)));
+        gp.Backward();
+        Tolerance.Close(0.0006275667999867852, gp.Item(), rel: 1e-4);
+        Tolerance.Close([0.02826447306489286, 0.04136891057679773, -0.01413223653244643, -0.020684455288398865, 0.011305789225957145, 0.016547564230719094],
+            w1.Grad!.ToDoubleArray(), rel: 0, abs: 1e-5 * 0.0414, what: "dGP/dW1 (float)");
+        Tolerance.Close([-0.0272366740443513, 0.052738937241538726, 0.002379354732553708], w2.Grad!.ToDoubleArray(), rel: 0, abs: 1e-5 * 0.0527, what: "dGP/dw2 (float)");
+    }
 }

@@ -1,6 +1,7 @@
 using Verify.Networks.Autodiff;
 using Verify.Networks.Init;
 using Verify.Networks.Layers;
+using Verify.Networks.Optim;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
 using Xunit;
@@ -62,5 +63,27 @@ public sealed class MlpTests
             double fd = (Tensor.Sum(net.Forward(plus)).Item() - Tensor.Sum(net.Forward(minus)).Item()) / 2e-6;
             Tolerance.Close(fd, g[k], 1e-6, 1e-9);
         }
+    }
+
+    [Fact]
+    public void TrainingTwiceFromTheSameSeedIsBitIdentical()
+    {
+        static float[] Train()
+        {
+            var rng = new Rng(21);
+            var net = Mlp.Build<float>([2, 64, 64, 1], Activation.ReLU, rng);
+            var opt = new Adam<float>(net.Parameters(), 1e-3);
+            for (int step = 0; step < 20; step++)
+            {
+                var x = Tensor.Normal<float>(rng, 0, 1, 128, 2).RequireGrad();
+                var g = Autograd.Grad(Tensor.Sum(net.Forward(x)), x, createGraph: true);
+                var loss = Tensor.Mean(net.Forward(x)) + Tensor.Mean(Tensor.Square(Tensor.RowNorm(g) - 1f));
+                opt.ZeroGrad();
+                loss.Backward();
+                opt.Step();
+            }
+            return net.Parameters().SelectMany(p => p.ToArray()).ToArray();
+        }
+        Assert.Equal(Train(), Train());
     }
 }

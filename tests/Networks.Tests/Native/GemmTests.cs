@@ -61,4 +61,15 @@ public sealed class GemmTests
 
     [Fact]
     public void OpenBlasThreadsAreVisible() => Assert.True(Gemm.Threads >= 1);
+
+    [Fact]
+    public void OpenBlasUsesVectorKernelsOnVectorHardware()
+    {
+        // Debian's DYNAMIC_ARCH OpenBLAS falls back to SSE3 "Prescott" kernels on CPUs it does not recognise; the engine
+        // sets OPENBLAS_CORETYPE from the detected ISA unless the user chose one.
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE"))) return;
+        if (!(System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported)) return;
+        Assert.NotNull(Gemm.ChosenCoreType);
+        Assert.Equal(Gemm.ChosenCoreType, Gemm.CoreName);
+    }
 }

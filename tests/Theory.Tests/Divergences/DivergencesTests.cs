@@ -39,7 +39,8 @@ public sealed class DivergencesTests
                    && Same(kpq, Div.KL(hp, hq), Div.KL(vp, vq))
                    && Same(kqp, Div.KLBoth(hp, hq).QP, Div.KLBoth(vp, vq).QP)
                    && Same(Div.KL(p, q, LogBase.Bits), Div.KL(hp, hq, LogBase.Bits), Div.KL(vp, vq, LogBase.Bits))
-                   && Tolerance.IsClose(Div.W1(p, q), Div.W1(hp.Normalized(), hq.Normalized()), 1e-12, 1e-14);
+                   && Tolerance.IsClose(Div.W1(p, q), Div.W1(hp.Normalized(), hq.Normalized()), 1e-12, 1e-14)
+                   && hp.Masses.SequenceEqual(Histogram.Bin(p, [[-0.5, 0.5, 1.5, 2.5], [-0.5, 0.5, 1.5, 2.5]]).Masses);
         }), maxTest: 150);
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class HellingerDistanceTests
         {
             double bc = pair.P.Select((p, i) => Math.Sqrt(p * pair.Q[i])).Sum();
             double h = Div.Hellinger(pair.P, pair.Q);
-            return Tolerance.IsClose(1 - bc, h * h, rel: 1e-9, abs: 1e-14);
+            return Tolerance.IsClose(1 - bc, h * h, rel: 1e-12, abs: 1e-14);
         }), maxTest: 300);
 
     [Fact]

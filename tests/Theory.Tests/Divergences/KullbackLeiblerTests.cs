@@ -53,7 +53,7 @@ public sealed class KullbackLeiblerTests
             double cross = 0, self = 0;
             for (int i = 0; i < p.Length; i++)
                 if (p[i] > 0) { self += p[i] * Math.Log(p[i]); cross += p[i] * Math.Log(q[i]); }
-            return Tolerance.IsClose(self - cross, Div.KL(p, q), rel: 1e-9, abs: 1e-14);
+            return Tolerance.IsClose(self - cross, Div.KL(p, q), rel: 1e-12, abs: 1e-14);
         }), maxTest: 300);
 
     [Fact]

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using Verify.Figures.Io;
+using Verify.Networks.Layers;
+using Verify.Networks.Training;
+using Verify.Theory;
+
+namespace Verify.Figures.Commands;
+
+/// <summary>Options and parsing shared by <c>verify critic</c> and <c>verify train</c>.</summary>
+internal static class CriticTrainShared
+{
+    public static Option<string> MethodOption(bool required)
+    {
+        var o = new Option<string>("--method")
+        {
+            Description = "gan, wgan-clip, wgan-gp, wgan-lp, wgan-sn or wgan-ct",
+            HelpName = string.Join('|', MethodOptions.Names),
+            Required = required,
+        };
+        o.Validators.Add(r =>
+        {
+            string? v = r.GetValueOrDefault<string>();
+            if (v is not null && !MethodOptions.Names.Contains(v))
+                r.AddError($"--method: '{v}' is not a method; allowed: {string.Join(", ", MethodOptions.Names)}");
+        });
+        return o;
+    }
+
+    public static Option<int> PositiveInt(string name, string description, int @default)
+    {
+        var o = new Option<int>(name) { Description = description, DefaultValueFactory = _ => @default };
+        o.Validators.Add(r =>
+        {
+            int v = r.GetValueOrDefault<int>();
+            if (v < 1) r.AddError($"{name}: must be a positive integer, got {v}");
+        });
+        return o;
+    }
+
+    public static Option<int?> OptionalPositiveInt(string name, string description)
+    {
+        var o = new Option<int?>(name) { Description = description };
+        o.Validators.Add(r =>
+        {
+            int? v = r.GetValueOrDefault<int?>();
+            if (v is < 1) r.AddError($"{name}: must be a positive integer, got {v}");
+        });
+        return o;
+    }
+
+    public static Option<double?> OptionalPositiveDouble(string name, string description)
+    {
+        var o = new Option<double?>(name) { Description = description };
+        o.Validators.Add(r =>
+        {
+            double? v = r.GetValueOrDefault<double?>();
+            if (v is { } x && !(x > 0 && double.IsFinite(x))) r.AddError($"{name}: must be positive and finite, got {x}");
+        });
+        return o;
+    }
+
+    /// <summary>A string option whose value must be one of <paramref name="allowed"/> (one-line error otherwise).</summary>
+    public static void OneOf(Option<string> option, params string[] allowed) =>
+        option.Validators.Add(r =>
+        {
+            string? v = r.GetValueOrDefault<string>();
+            if (v is not null && !allowed.Contains(v))
+                r.AddError($"{option.Name}: '{v}' is not allowed; allowed: {string.Join(", ", allowed)}");
+        });
+
+    public static Option<long> Seed() => new("--seed") { Description = "seed of every random choice (reported)", DefaultValueFactory = _ => 0 };
+
+    /// <summary>The method's paper-default options, with the command line's overrides.</summary>
+    public static MethodOptions Options(string method, int? batch, double? lr, int? nCritic)
+    {
+        MethodOptions o = MethodOptions.Default(method);
+        if (batch is { } b) o = o with { Batch = b };
+        if (nCritic is { } k) o = o with { NCritic = k };
+        if (lr is { } l) o = o with { CriticOptimizer = o.CriticOptimizer with { LearningRate = l }, GeneratorOptimizer = o.GeneratorOptimizer with { LearningRate = l } };
+        o.Validate();
+        return o;
+    }
+
+    public static Activation ParseActivation(string name) => name switch
+    {
+        "relu" => Activation.ReLU,
+        "leaky-relu" => Activation.LeakyReLU,
+        "tanh" => Activation.Tanh,
+        "sigmoid" => Activation.Sigmoid,
+        _ => throw new UsageException($"--activation: '{name}' is not one of relu, leaky-relu, tanh, sigmoid"),
+    };
+
+    public static int[] ParseSizes(string text)
+    {
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+                throw new UsageException($"--sizes: '{parts[i]}' (entry {i + 1}) is not a positive integer");
+        if (sizes.Length < 2) throw new UsageException("--sizes: give at least an input and an output width, e.g. 2,64,1");
+        return sizes;
+    }
+
+    /// <summary>Q's points with its columns reordered to P's; both files must have the same set of column names.</summary>
+    public static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
+    {
+        if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
+            throw new UsageException($"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
+        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
+        int d = p.Columns.Length;
+        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
+        ReadOnlySpan<double> src = q.Distribution.Points;
+        var pts = new double[src.Length];
+        for (int i = 0; i < q.Distribution.Count; i++)
+            for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
+        return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
+    }
+
+    /// <summary>Writes one options setting into a JSON object.</summary>
+    public static void Put(JsonOut j, string key, object value)
+    {
+        switch (value)
+        {
+            case double x: j.Number(key, x); break;
+            case int i: j.Number(key, i); break;
+            case bool b: j.Bool(key, b); break;
+            default: j.String(key, MethodOptions.Format(value)); break;
+        }
+    }
+}

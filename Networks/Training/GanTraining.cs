@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Numerics;
+using Verify.Networks.Autodiff;
+using Verify.Networks.Critics;
+using Verify.Networks.Init;
+using Verify.Networks.Optim;
+using Verify.Networks.Tensors;
+using Verify.Theory;
+using Verify.Toys.Families;
+
+namespace Verify.Networks.Training;
+
+/// <summary>The outcome of a generator training run.</summary>
+public sealed record GanRun<T>(ICritic<T> Critic, IGenerator<T> Generator, IReadOnlyList<IterationRecord> Records, double Seconds)
+    where T : unmanaged, IFloatingPointIeee754<T>;
+
+/// <summary>
+/// Trains a generator against a real law (WGAN's Algorithm 1 shape): each generator iteration runs the method's critic
+/// steps (n_critic, or the reference warm-up for wgan-clip) on fresh real batches and generated batches (made without
+/// recording), then one generator step on fresh noise. When an iteration has a single critic step (the GAN default) the
+/// generated batch of that step is reused, graph and all, for the generator step — as PyTorch's DCGAN example does.
+/// Every loss and weight is checked for NaN/±∞ (<see cref="TrainingDivergedException"/> names iteration and tensor).
+/// </summary>
+public static class GanTraining
+{
+    /// <summary>
+    /// Runs <paramref name="iterations"/> generator iterations. <paramref name="realBatch"/> draws a real batch of the given
+    /// size from the given generator; <paramref name="exactEvery"/> &gt; 0 computes exact W₁ between the generated and real
+    /// batch every that many iterations (0: never); <paramref name="onIteration"/> sees each record as it is made, with the
+    /// generated and the real batch it describes.
+    /// </summary>
+    public static GanRun<T> Run<T>(CriticObjective<T> objective, ICritic<T> critic, IGenerator<T> generator, Func<Rng, int, Tensor<T>> realBatch,
+        int iterations, Rng rng, int exactEvery = 1, Action<IterationRecord, Tensor<T>, Tensor<T>>? onIteration = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(critic);
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(realBatch);
+        ArgumentNullException.ThrowIfNull(rng);
+        MethodOptions o = objective.Options;
+        o.Validate();
+        if (iterations < 0) throw new ArgumentException($"iterations must be non-negative, got {iterations}", nameof(iterations));
+        if (exactEvery < 0) throw new ArgumentException($"exactEvery must be non-negative, got {exactEvery}", nameof(exactEvery));
+        if (critic.InputDimension != generator.OutputDimension)
+            throw new ArgumentException($"the critic takes dimension {critic.InputDimension}, the generator makes {generator.OutputDimension}");
+        Optimizer<T> optD = o.CriticOptimizer.Create(critic.Parameters());
+        Optimizer<T> optG = o.GeneratorOptimizer.Create(generator.Parameters());
+        int batch = o.Batch;
+        var records = new List<IterationRecord>(iterations);
+        var clock = Stopwatch.StartNew();
+        for (int g = 0; g < iterations; g++)
+        {
+            int steps = o is WganClipOptions clip ? clip.CriticStepsAt(g) : o.NCritic;
+            double lossD = 0, estimate = 0, penalty = 0;
+            Tensor<T> real = null!;
+            Tensor<T>? fakeWithGraph = null;
+            for (int s = 0; s < steps; s++)
+            {
+                real = realBatch(rng, batch);
+                Tensor<T> fake;
+                if (steps == 1)
+                {
+                    fakeWithGraph = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                    fake = fakeWithGraph.Detach();
+                }
+                else
+                {
+                    using (Autograd.NoGrad()) fake = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                }
+                optD.ZeroGrad();
+                var step = objective.CriticLoss(critic, real, fake, rng);
+                lossD = double.CreateChecked(step.Loss.Item());
+                DivergenceGuard.CheckLoss(g, "critic loss", lossD);
+                step.Loss.Backward();
+                optD.Step();
+                objective.AfterCriticStep(critic);
+                CriticTraining.CheckParameters(g, "critic.", critic);
+                (estimate, penalty) = (step.Estimate, step.Penalty);
+            }
+
+            var generated = fakeWithGraph ?? generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+            optG.ZeroGrad();
+            var lossG = objective.GeneratorLoss(critic, generated, real);
+            double lg = double.CreateChecked(lossG.Item());
+            DivergenceGuard.CheckLoss(g, "generator loss", lg);
+            lossG.Backward();
+            double gradNorm = GradNorm(generator.Parameters());
+            optG.Step();
+            CriticTraining.CheckParameters(g, "generator.", generator);
+
+            double? exact = null;
+            if (exactEvery > 0 && g % exactEvery == 0)
+            {
+                var gp = new DiscreteDistribution(generated.ToDoubleArray(), generator.OutputDimension);
+                var rp = new DiscreteDistribution(real.ToDoubleArray(), generator.OutputDimension);
+                exact = Transport.W1(gp, rp);
+            }
+            var record = new IterationRecord(g, steps, lossD, penalty, lg, estimate, exact, gradNorm, clock.Elapsed.TotalSeconds);
+            records.Add(record);
+            onIteration?.Invoke(record, generated, real);
+        }
+        return new GanRun<T>(critic, generator, records, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A real-batch sampler for a toy law: each call draws a fresh seeded batch.</summary>
+    public static Func<Rng, int, Tensor<T>> FromLaw<T>(IToyDistribution law) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        return (rng, n) => Tensor.FromDouble<T>(law.SamplePoints(n, (long)(rng.NextUInt64() >> 1)), n, law.Dimension);
+    }
+
+    /// <summary>A real-batch sampler drawing rows (with replacement) from a fixed set.</summary>
+    public static Func<Rng, int, Tensor<T>> FromSet<T>(SampleSet<T> set) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return (rng, n) => set.Batch(rng, n);
+    }
+
+    private static Tensor<T> Noise<T>(Rng rng, int n, int k) where T : unmanaged, IFloatingPointIeee754<T> => Tensor.Normal<T>(rng, 0, 1, n, k);
+
+    /// <summary>√(Σ over parameters of ‖grad‖²); parameters without a gradient count as 0.</summary>
+    public static double GradNorm<T>(IEnumerable<Tensor<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double s = 0;
+        foreach (var p in parameters)
+        {
+            if (p.Grad is null) continue;
+            double n = double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.Norm<T>(p.Grad.Span));
+            s += n * n;
+        }
+        return Math.Sqrt(s);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Verify.Networks.Checkpoints;
+using Verify.Networks.Critics;
+using Xunit;
+
+namespace Verify.Figures.Tests.Commands;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "verify-train-cmd-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Cli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void WritesLogSamplesAndALoadableCheckpoint()
+    {
+        var (code, output, err) = Run("train", "8gaussians", "--method", "wgan-gp", "--iterations", "6", "--hidden", "16", "--layers", "2",
+            "--samples", "100", "--exact-every", "2", "--seed", "5", "--out", _dir, "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(5, doc.RootElement.GetProperty("seed").GetInt64());
+        string[] log = File.ReadAllLines(Path.Combine(_dir, "log.csv"));
+        Assert.StartsWith("# verify train 8gaussians seed=5", log[0]);
+        string[] rows = log.Where(l => !l.StartsWith('#')).ToArray();
+        Assert.Equal("iteration,critic_steps,critic_loss,penalty,generator_loss,critic_estimate,exact_w1_batch,generator_grad_norm,seconds", rows[0]);
+        Assert.Equal(7, rows.Length);
+        Assert.Equal(["", "0", "1", "2", "3", "4", "5"], rows.Select(r => r.Split(',')[0] == "iteration" ? "" : r.Split(',')[0]));
+        Assert.NotEqual("", rows[1].Split(',')[6]); // exact W1 at iterations 0, 2, 4
+        Assert.Equal("", rows[2].Split(',')[6]);
+        Assert.Equal(101, File.ReadAllLines(Path.Combine(_dir, "samples.csv")).Count(l => !l.StartsWith('#')));
+        var file = SafeTensors.Read(Path.Combine(_dir, "checkpoint.safetensors"));
+        Assert.Equal("wgan-gp", file.Metadata["method"]);
+        Assert.Equal("5", file.Metadata["seed"]);
+        var critic = Checkpoint.LoadCritic<double>(Path.Combine(_dir, "checkpoint.safetensors"), CriticArchitecture.Mlp(2, 16, 2), prefix: "critic.");
+        Assert.Equal(2, critic.InputDimension);
+        Assert.Contains("generator.4.weight", file.Names);
+    }
+
+    [Fact]
+    public void SameSeedGivesTheSameLog()
+    {
+        string[] Args(string dir) => ["train", "swissroll", "--method", "gan", "--iterations", "4", "--hidden", "8", "--layers", "1", "--seed", "2", "--out", dir, "--json"];
+        Assert.Equal(0, Run(Args(Path.Combine(_dir, "a"))).Code);
+        Assert.Equal(0, Run(Args(Path.Combine(_dir, "b"))).Code);
+        static IEnumerable<string> Numbers(string path) => File.ReadAllLines(path).Where(l => !l.StartsWith('#')).Select(l => string.Join(',', l.Split(',')[..^1]));
+        Assert.Equal(Numbers(Path.Combine(_dir, "a", "log.csv")), Numbers(Path.Combine(_dir, "b", "log.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "a", "checkpoint.safetensors")), File.ReadAllBytes(Path.Combine(_dir, "b", "checkpoint.safetensors")));
+    }
+
+    public static TheoryData<string[], string> BadInputs => new()
+    {
+        { ["train", "no-such-family", "--method", "gan", "--out", "OUT"], "no-such-family" },
+        { ["train", "8gaussians", "--method", "gan"], "--out" },
+        { ["train", "8gaussians", "--method", "wgan-xx", "--out", "OUT"], "wgan-xx" },
+        { ["train", "8gaussians", "--method", "gan", "--iterations", "-3", "--out", "OUT"], "--iterations" },
+        { ["train", "8gaussians", "--method", "gan", "--theta", "1", "--out", "OUT"], "θ" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void BadInputExitsTwoWithOneLine(string[] args, string mention)
+    {
+        var (code, _, err) = Run(args.Select(a => a == "OUT" ? _dir : a).ToArray());
+        Assert.Equal(Cli.BadInput, code);
+        Assert.StartsWith("verify: error: ", err);
+        Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.Contains(mention, err);
+    }
+}

@@ -1,0 +1,69 @@
+using Verify.Networks.Autodiff;
+using Verify.Networks.Init;
+using Verify.Networks.Layers;
+using Verify.Networks.Tensors;
+using Xunit;
+
+namespace Verify.Networks.Tests.Tensors;
+
+/// <summary>
+/// Buffer reuse after graph-free backward passes: a gradient handed out (a leaf's .Grad, a requested gradient) must keep
+/// its values however many later passes recycle buffers; and buffers do get recycled.
+/// </summary>
+public sealed class TensorPoolTests
+{
+    private static (Sequential<double> Net, Tensor<double> X) Setup(ulong seed)
+    {
+        var rng = new Rng(seed);
+        return (Mlp.Build<double>([8, 96, 96, 1], Activation.Tanh, rng), Tensor.Normal<double>(rng, 0, 1, 64, 8)); // 64×96 ≥ 4096: pooled
+    }
+
+    [Fact]
+    public void HandedOutGradientsSurviveLaterPasses()
+    {
+        var (net, x) = Setup(1);
+        Tensor.Sum(net.Forward(x)).Backward();
+        var saved = net.Parameters().Select(p => p.Grad!).ToArray();
+        var copies = saved.Select(g => g.ToArray()).ToArray();
+        var xg = x.Detach().RequireGrad();
+        var requested = Autograd.Grad(Tensor.Sum(Tensor.Square(net.Forward(xg))), xg);
+        var requestedCopy = requested.ToArray();
+        for (int pass = 0; pass < 5; pass++)
+        {
+            net.ZeroGrad();
+            Tensor.Sum(Tensor.Exp(net.Forward(x * (pass + 2.0)))).Backward();
+            Autograd.Grad(Tensor.Sum(net.Forward(xg)), xg);
+        }
+        for (int i = 0; i < saved.Length; i++) Assert.Equal(copies[i], saved[i].ToArray());
+        Assert.Equal(requestedCopy, requested.ToArray());
+    }
+
+    [Fact]
+    public void PassesRecycleTheirBuffers()
+    {
+        var (net, x) = Setup(2);
+        Tensor.Sum(net.Forward(x)).Backward();
+        // The backward pass dropped 64×96 gradient buffers; the next allocation of that size reuses one of them.
+        var z = Tensor.Zeros<double>(64, 96);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var t = Tensor.Relu(z);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64 * 96 * 8, $"expected a recycled buffer, but {allocated} bytes were allocated");
+        Assert.Equal(new[] { 64, 96 }, t.Shape);
+    }
+
+    [Fact]
+    public void CreateGraphPassesRecycleNothingTheGraphUses()
+    {
+        var (net, x) = Setup(3);
+        var xg = x.Detach().RequireGrad();
+        var g = Autograd.Grad(Tensor.Sum(net.Forward(xg)), xg, createGraph: true);
+        var s = Tensor.Sum(Tensor.Square(g));
+        double value = s.Item();
+        var w = net.Parameters().First();
+        var first = Autograd.Grad(s, w).ToArray();
+        for (int pass = 0; pass < 3; pass++) Tensor.Sum(Tensor.Exp(net.Forward(x))).Backward();
+        Assert.Equal(value, Tensor.Sum(Tensor.Square(g)).Item());
+        Assert.Equal(first, Autograd.Grad(s, w).ToArray());
+    }
+}
