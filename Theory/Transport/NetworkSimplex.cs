@@ -11,7 +11,7 @@ namespace Verify.Theory;
 /// (demand nodes, arc from the root), M = (n+m+1)·max|c|, so the all-artificial start is a strongly feasible spanning
 /// tree. The tree is stored in arrays — parent, pred (arc to the parent), its direction, the flow on it, thread
 /// (preorder successor), rev_thread, succ_num (subtree size), last_succ (last node of the subtree in preorder) — and
-/// a pivot touches only the moved subtree. Pricing is block search over ≈√(#arcs) arcs. The leaving arc is the last
+/// a pivot touches only the moved subtree. Pricing is block search over ≈2√(#arcs) arcs. The leaving arc is the last
 /// blocking arc met in the cycle's orientation from the join node (Cunningham 1976), which keeps every tree strongly
 /// feasible and so rules out cycling. Arcs are uncapacitated, so a non-tree arc always carries zero flow and its
 /// reduced cost c̄ᵢⱼ = cᵢⱼ + πᵢ − π_{n+j} decides optimality: none negative ⇒ optimal.
@@ -26,6 +26,7 @@ internal sealed class NetworkSimplex
 {
     private const sbyte Up = 1;    // pred arc goes node → parent
     private const sbyte Down = -1; // pred arc goes parent → node
+    private const double BlockFactor = 2.0;
 
     private readonly ArcSet _arcs;
     private readonly int _n, _m, _nodes, _root;
@@ -110,7 +111,9 @@ internal sealed class NetworkSimplex
     public TransportStatus Run(long maxIterations, double eps = 1e-14)
     {
         int count = _arcs.Count;
-        int block = Math.Max(10, (int)Math.Ceiling(Math.Sqrt(count)));
+        // Block ≈ 2√(#arcs) (LEMON uses √(#arcs)): measured here, twice the block cut the pivots on 784-D clouds,
+        // whose costs are nearly equal, by 40% (−20% time) for +15–20% time on 2-D clouds.
+        int block = Math.Max(10, (int)Math.Ceiling(BlockFactor * Math.Sqrt(count)));
         if (_next >= count) _next = 0;
         _piBound = MaxAbsPotential();
         while (true)

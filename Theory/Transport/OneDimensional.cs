@@ -33,7 +33,7 @@ internal static class OneDimensional
 
     private static void Sort(double[] values, double[]? weights)
     {
-        if (weights is null) Array.Sort(values);
+        if (weights is null) RadixSort.Sort(values);
         else Array.Sort(values, weights);
     }
 
@@ -45,23 +45,26 @@ internal static class OneDimensional
     {
         long n = x.Length, m = y.Length;
         var sum = new CompensatedSum();
+        // Each term is scaled by its quantile width before summing, so the sum cannot overflow before the mean does.
         if (n == m)
         {
-            for (int k = 0; k < x.Length; k++) sum.Add(Power(Math.Abs(x[k] - y[k]), p));
-            return sum.Value / n;
+            double w = 1.0 / n;
+            for (int k = 0; k < x.Length; k++) sum.Add(w * Power(Math.Abs(x[k] - y[k]), p));
+            return sum.Value;
         }
+        double den = (double)n * m;
         long cur = 0; // breakpoint position ×(n·m)
         int i = 0, j = 0;
         while (i < n && j < m)
         {
             long fi = (i + 1) * m, gj = (j + 1) * n;
             long next = Math.Min(fi, gj);
-            sum.Add((next - cur) * Power(Math.Abs(x[i] - y[j]), p));
+            sum.Add((next - cur) / den * Power(Math.Abs(x[i] - y[j]), p));
             cur = next;
             if (fi == next) i++;
             if (gj == next) j++;
         }
-        return sum.Value / ((double)n * m);
+        return sum.Value;
     }
 
     /// <summary>General weights: breakpoints F(xᵢ) = Σ_{k≤i} w_k / Σw, exactly 1 at the last atom of each side.</summary>
