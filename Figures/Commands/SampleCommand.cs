@@ -27,12 +27,13 @@ public static class SampleCommand
     {
         var family = new Argument<string?>("FAMILY")
         {
-            Description = "the toy family (see --list)",
+            Description = "the toy family, e.g. parallel-lines, gaussian-pair, 8gaussians (all of them: verify sample --list)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var theta = new Option<double?>("--theta")
         {
             Description = "the family's parameter θ (default: the family's default; see --list)",
+            HelpName = "T",
             CustomParser = r =>
             {
                 string text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
@@ -41,9 +42,9 @@ public static class SampleCommand
                 return null;
             },
         };
-        var n = new Option<int>("--n") { Description = "number of points", DefaultValueFactory = _ => DefaultCount };
-        var seed = new Option<long>("--seed") { Description = "random seed (reported in the file)", DefaultValueFactory = _ => DefaultSeed };
-        var output = new Option<string?>("--out") { Description = "the CSV file to write" };
+        var n = new Option<int>("--n") { Description = $"number of points, 1 to {MaxCount}", HelpName = "N", DefaultValueFactory = _ => DefaultCount };
+        var seed = new Option<long>("--seed") { Description = "random seed (recorded in the file as '# seed=S')", HelpName = "S", DefaultValueFactory = _ => DefaultSeed };
+        var output = new Option<string?>("--out") { Description = "the CSV file to write (required; written atomically)", HelpName = "FILE.csv" };
         var list = new Option<bool>("--list") { Description = "list the families with their parameters and exit" };
         var cmd = new Command("sample", "Samples a toy family into a CSV file that `verify distance` reads.")
         {

@@ -32,12 +32,15 @@ public static class ClosedForms
     public static double OptimalDiscriminator(Func<double, double> pr, Func<double, double> pg, double x) => GanOptimum.Discriminator(pr, pg, x);
 
     /// <summary>L(G, D*) = ∫ₐᵇ p_r log D* + p_g log(1 − D*) dx by numerical integration (= 2·JS − 2 log 2).</summary>
-    /// <remarks>Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).</remarks>
+    /// <remarks>p_r and p_g must be probability densities with their mass inside [a, b] (checked to 1e-6; ArgumentException
+    /// otherwise). Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).</remarks>
     public static double GanValueAtOptimum(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null) =>
         GanOptimum.Value(pr, pg, a, b, breakpoints);
 
     /// <summary>JS of two densities on [a, b] by numerical integration of the mixture form.</summary>
-    /// <remarks>Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).</remarks>
+    /// <remarks>p_r and p_g must be probability densities with their mass inside [a, b] (checked to 1e-6; ArgumentException
+    /// otherwise); equal laws give exactly 0 and nearly equal ones full relative precision (≈ ⅛·Fisher·Δ² for a shift Δ).
+    /// Optional <paramref name="breakpoints"/>: points where a density jumps (they save work, the result does not need them).</remarks>
     public static double JSOfDensities(Func<double, double> pr, Func<double, double> pg, double a, double b, IReadOnlyList<double>? breakpoints = null) =>
         DensityDivergences.JS(pr, pg, a, b, breakpoints);
 }

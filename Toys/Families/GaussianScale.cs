@@ -54,13 +54,19 @@ public sealed class GaussianScale : ToyFamily
             Method: "closed form; JS and ∂JS/∂θ by Gauss–Legendre quadrature");
     }
 
-    private static double Kl(double a, double b) => Math.Log(b / a) + a * a / (2 * b * b) - 0.5;
+    // Theory's closed form, which keeps full precision for a ≈ b and stays finite/+∞ (never NaN) at extreme ratios
+    // (ln(b/a) + a²/(2b²) − ½ written out gave NaN at a = b = 10⁻³⁰⁰, where a² and b² underflow to 0).
+    private double Kl(double a, double b) => Verify.Theory.ClosedForms.GaussianKL(Mu, a, Mu, b);
 
+    // With ρ = hi/lo the crossing is at |x − μ| = c, c/lo = u = ρ·√(2 ln ρ/(ρ² − 1)), and TV = erf(u/√2) − erf(u/(ρ√2)).
+    // Written in ρ so nothing overflows (lo·hi and hi² did at 10⁻³⁰⁰ vs 10³⁰⁰, giving NaN); ln ρ from the logs of
+    // lo and hi when ρ itself overflows, and u = √(2 ln ρ) once ρ² − 1 = ρ² in doubles.
     private static double Tv(double a, double b)
     {
         if (a == b) return 0.0;
-        double lo = Math.Min(a, b), hi = Math.Max(a, b);
-        double c = lo * hi * Math.Sqrt(2.0 * Math.Log(hi / lo) / (hi * hi - lo * lo));
-        return SpecialFunctions.Erf(c / (lo * Math.Sqrt(2.0))) - SpecialFunctions.Erf(c / (hi * Math.Sqrt(2.0)));
+        double lo = Math.Min(a, b), hi = Math.Max(a, b), rho = hi / lo;
+        double logRho = double.IsFinite(rho) ? Math.Log(rho) : Math.Log(hi) - Math.Log(lo);
+        double u = rho < 1e8 ? rho * Math.Sqrt(2.0 * logRho / (rho * rho - 1.0)) : Math.Sqrt(2.0 * logRho);
+        return SpecialFunctions.Erf(u / Math.Sqrt(2.0)) - SpecialFunctions.Erf(u / (rho * Math.Sqrt(2.0)));
     }
 }

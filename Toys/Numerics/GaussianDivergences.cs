@@ -20,12 +20,13 @@ internal static class GaussianDivergences
 
     public static double JS(double mu1, double s1, double mu2, double s2)
     {
-        // JS is translation invariant: centre on μ₁, so the windows sit where doubles resolve σ (at μ = 10³⁰⁸ the
-        // spacing of doubles is 10²⁹², and N(0,1) vs N(10³⁰⁸,1) came out ½ ln 2 instead of ln 2).
-        double shift = mu2 - mu1;
-        if (Separated(shift, s1, s2)) return Ln2;
+        // JS is invariant under x ↦ (x − μ₁)/σ₁: integrate N(0, 1) against N((μ₂ − μ₁)/σ₁, (σ₂/σ₁)²), so the windows sit
+        // where doubles resolve σ (at μ = 10³⁰⁸ the spacing of doubles is 10²⁹², and N(0,1) vs N(10³⁰⁸,1) came out
+        // ½ ln 2 instead of ln 2) and no density overflows (σ = 10⁻³⁰⁰ gave NaN).
+        (mu2, s2) = Standardise(mu1, s1, mu2, s2);
+        if (Separated(mu2, 1.0, s2)) return Ln2;
         mu1 = 0.0;
-        mu2 = shift;
+        s1 = 1.0;
         double panel = 0.5 * Math.Min(s1, s2);
         double a = Quadrature.Integrate(x => Half(x, mu1, s1, mu2, s2), mu1 - Window * s1, mu1 + Window * s1, panel);
         double b = Quadrature.Integrate(x => Half(x, mu2, s2, mu1, s1), mu2 - Window * s2, mu2 + Window * s2, panel);
@@ -33,13 +34,23 @@ internal static class GaussianDivergences
         return Math.Clamp(js, 0.0, Ln2);
     }
 
-    /// <summary>∂JS/∂μ₂.</summary>
-    public static double DJSDMean2(double mu1, double s1, double mu2, double s2) =>
-        DerivativeOfQ(mu1, s1, mu2, s2, (d, q) => q * d / (s2 * s2));
+    /// <summary>∂JS/∂μ₂ (computed in standardised units, where it is σ₁ times the original).</summary>
+    public static double DJSDMean2(double mu1, double s1, double mu2, double s2)
+    {
+        var (m, s) = Standardise(mu1, s1, mu2, s2);
+        return DerivativeOfQ(m, s, (d, q) => q * d / (s * s)) / s1;
+    }
 
-    /// <summary>∂JS/∂σ₂.</summary>
-    public static double DJSDSigma2(double mu1, double s1, double mu2, double s2) =>
-        DerivativeOfQ(mu1, s1, mu2, s2, (d, q) => q * (d * d / (s2 * s2 * s2) - 1.0 / s2));
+    /// <summary>∂JS/∂σ₂ (computed in standardised units, where it is σ₁ times the original).</summary>
+    public static double DJSDSigma2(double mu1, double s1, double mu2, double s2)
+    {
+        var (m, s) = Standardise(mu1, s1, mu2, s2);
+        return DerivativeOfQ(m, s, (d, q) => q * (d * d / (s * s * s) - 1.0 / s)) / s1;
+    }
+
+    // Q's parameters after x ↦ (x − μ₁)/σ₁ (P becomes N(0, 1)); an overflowing mean means the laws are far apart.
+    private static (double Mu, double Sigma) Standardise(double mu1, double s1, double mu2, double s2) =>
+        ((mu2 - mu1) / s1, s2 / s1);
 
     /// <summary>
     /// |μ₂ − μ₁| ≥ 40(σ₁ + σ₂) (or overflows): every point is ≥ 20σ from one of the means, so ∫min(p, q) ≤ 2Φ(−20)
@@ -54,12 +65,11 @@ internal static class GaussianDivergences
         return Math.Exp(lp) * (Ln2 - StandardNormal.Softplus(lq - lp));
     }
 
-    private static double DerivativeOfQ(double mu1, double s1, double mu2, double s2, Func<double, double, double> dq) // dq(x − μ₂, q(x)) = ∂_η q
+    // ½∫ ∂_η q · ln(q/m) dx for P = N(0, 1), Q = N(mu2, s2²); dq(x − μ₂, q(x)) = ∂_η q.
+    private static double DerivativeOfQ(double mu2, double s2, Func<double, double, double> dq)
     {
-        double shift = mu2 - mu1;
-        if (Separated(shift, s1, s2)) return 0.0;
-        mu1 = 0.0;
-        mu2 = shift;
+        const double mu1 = 0.0, s1 = 1.0;
+        if (Separated(mu2, s1, s2)) return 0.0;
         double panel = 0.5 * Math.Min(s1, s2);
         double integral = Quadrature.Integrate(x =>
         {

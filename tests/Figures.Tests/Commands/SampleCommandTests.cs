@@ -85,6 +85,16 @@ public sealed class SampleCommandTests : IDisposable
     }
 
     [Fact]
+    public void HelpShowsTheUsageOfTheIssue()
+    {
+        var (code, output, err) = Run("sample", "--help");
+        Assert.Equal(Cli.Ok, code);
+        Assert.Equal("", err);
+        foreach (string part in new[] { "--theta <T>", "--n <N>", "--seed <S>", "--out <FILE.csv>", "--list", "verify sample --list" })
+            Assert.Contains(part, output);
+    }
+
+    [Fact]
     public void ListShowsEveryFamilyWithItsRange()
     {
         var (code, output, err) = Run("sample", "--list");

@@ -113,6 +113,29 @@ public sealed class GaussianScaleTests
     }
 
     [Fact]
+    public void ExactValuesAreScaleInvariantDownToTheSmallestDoubles()
+    {
+        // N(μ, a²) vs N(μ, b²): JS, KL and TV depend on b/a only, W₁ and ∂/∂θ scale with 1/a. At a = 10⁻³⁰⁰ the written-out
+        // formulas gave NaN (a² and b² underflow to 0).
+        var fam = new GaussianScale(0.0);
+        ExactValues unit = fam.Exact(1.0, 2.0), tiny = fam.Exact(1e-300, 2e-300), same = fam.Exact(1e-300, 1e-300);
+        Tolerance.Close(unit.JS!.Value, tiny.JS!.Value, 1e-12);
+        Tolerance.Close(unit.KL!.Value, tiny.KL!.Value, 1e-14);
+        Tolerance.Close(unit.KLReverse!.Value, tiny.KLReverse!.Value, 1e-14);
+        Tolerance.Close(unit.TV!.Value, tiny.TV!.Value, 1e-14);
+        Tolerance.Close(unit.W1!.Value * 1e-300, tiny.W1!.Value, 1e-14);
+        Tolerance.Close(unit.DJS!.Value * 1e300, tiny.DJS!.Value, 1e-9);
+        Assert.Equal(0.0, same.KL);
+        Assert.Equal(0.0, same.TV);
+        Tolerance.Close(0.0, same.JS!.Value, 0, 1e-15);
+        // 10⁻³⁰⁰ vs 10³⁰⁰: KL = ln(10⁶⁰⁰) − ½ (was +∞), the reverse overflows (+∞, was NaN), TV = 1 (was NaN).
+        ExactValues far = fam.Exact(1e-300, 1e300);
+        Tolerance.Close(600 * Math.Log(10) - 0.5, far.KL!.Value, 1e-15);
+        Assert.Equal(double.PositiveInfinity, far.KLReverse);
+        Assert.Equal(1.0, far.TV);
+    }
+
+    [Fact]
     public void JsIsNotReportedBeyondTheQuadratureRange()
     {
         ExactValues e = Family.Exact(1.0, 2000.0);
