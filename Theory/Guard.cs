@@ -62,6 +62,45 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when the ground cost between some point of P and some point of Q could
+    /// overflow a double (finite coordinates whose distance, raised to the cost's power, exceeds double.MaxValue).
+    /// The bound used is the diagonal of the bounding box of both supports, computed without overflow.
+    /// </summary>
+    public static void CostsRepresentable(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int dimension, GroundCost cost) =>
+        CostsRepresentable(xs, ys, dimension, cost.Power, sumsSquares: !cost.IsManhattan, cost.Name);
+
+    /// <summary>
+    /// As above for a cost ‖x − y‖ᵖ computed either from a sum of squares (<paramref name="sumsSquares"/>, the
+    /// Euclidean norm in d ≥ 1) or from absolute differences (ℓ₁, and every 1-D route).
+    /// </summary>
+    public static void CostsRepresentable(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int dimension, double power, bool sumsSquares, string costName)
+    {
+        Span<double> span = dimension <= 64 ? stackalloc double[dimension] : new double[dimension];
+        double widest = 0;
+        for (int k = 0; k < dimension; k++)
+        {
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            for (int i = k; i < xs.Length; i += dimension) { lo = Math.Min(lo, xs[i]); hi = Math.Max(hi, xs[i]); }
+            for (int i = k; i < ys.Length; i += dimension) { lo = Math.Min(lo, ys[i]); hi = Math.Max(hi, ys[i]); }
+            span[k] = hi - lo;
+            widest = Math.Max(widest, span[k]);
+        }
+        if (widest == 0) return;
+        double scaled = 0;
+        if (!double.IsInfinity(widest))
+            foreach (double w in span) scaled += sumsSquares ? (w / widest) * (w / widest) : w / widest;
+        double unit = sumsSquares ? Math.Sqrt(scaled) : scaled;
+        // The Euclidean cost sums squares before any root, so its exponent is at least 2; compare the log of the
+        // largest intermediate value with ln(double.MaxValue) ≈ 709.78.
+        double exponent = sumsSquares ? Math.Max(power, 2.0) : power;
+        double logDiameter = double.IsInfinity(widest) ? double.PositiveInfinity : Math.Log(widest) + Math.Log(unit);
+        if (exponent * logDiameter >= Math.Log(double.MaxValue))
+            throw new ArgumentException(
+                $"the points are too far apart for the {costName} cost: distances up to about e^{logDiameter:F1} " +
+                "overflow a double in the cost computation; rescale the coordinates");
+    }
+
     /// <summary>Equal total masses within 1e-9 relative.</summary>
     public static void SameMass(double a, double b, string what)
     {

@@ -30,6 +30,7 @@ public static class Transport
         ArgumentNullException.ThrowIfNull(cost);
         Guard.SameDimension(p, q);
         Guard.SameMass(p, q);
+        Guard.CostsRepresentable(p.Points, q.Points, p.Dimension, cost);
         return Solve(p.Weights.ToArray(), q.Weights.ToArray(), cost.Matrix(p, q), o);
     }
 
@@ -79,6 +80,7 @@ public static class Transport
         double mass = p.TotalMass;
         if (p.Dimension == 1)
         {
+            Guard.CostsRepresentable(p.Points, q.Points, 1, p_, sumsSquares: false, $"|x − y|^{p_:R}");
             double w = OneDimensional.Wp(p.Points, q.Points, p_, p.Weights, q.Weights, p.IsUniform, q.IsUniform);
             return p_ == 1.0 ? mass * w : Math.Pow(mass, 1.0 / p_) * w;
         }
@@ -107,6 +109,7 @@ public static class Transport
         Guard.FiniteValues(v, nameof(v));
         CheckWeights(uWeights, u.Length, nameof(uWeights));
         CheckWeights(vWeights, v.Length, nameof(vWeights));
+        Guard.CostsRepresentable(u, v, 1, p, sumsSquares: false, $"|x − y|^{p:R}");
         return OneDimensional.Wp(u, v, p, uWeights, vWeights, uWeights is null, vWeights is null);
     }
 
@@ -121,6 +124,7 @@ public static class Transport
         if (directions < 1) throw new ArgumentException($"directions must be at least 1, got {directions}", nameof(directions));
         Guard.SameDimension(p, q);
         Guard.SameMass(p, q);
+        Guard.CostsRepresentable(p.Points, q.Points, p.Dimension, GroundCost.Euclidean);
         return SlicedWasserstein.W1(p, q, directions, seed);
     }
 

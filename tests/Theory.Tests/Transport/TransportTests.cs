@@ -166,4 +166,32 @@ public class TransportTests
             double w1 = Ot.Wp(x, y, 1), w2 = Ot.Wp(x, y, 2), w3 = Ot.Wp(x, y, 3);
             return w1 <= w2 * (1 + 1e-12) + 1e-12 && w2 <= w3 * (1 + 1e-12) + 1e-12;
         }), maxTest: 60);
+
+    // Finite coordinates whose distance (or, for the Euclidean norm, whose squared distance) overflows a double are
+    // refused with an ArgumentException, never an Infeasible status, a NaN or +∞ reported as a distance.
+    [Fact]
+    public void FarApartPointsAreRefusedByName()
+    {
+        var p = DiscreteDistribution.FromRows([[1e200, 0.0]]);
+        var q = DiscreteDistribution.FromRows([[-1e200, 0.0]]);
+        var e = Assert.Throws<ArgumentException>(() => Ot.W1(p, q));
+        Assert.Contains("too far apart for the euclidean cost", e.Message);
+        Assert.Throws<ArgumentException>(() => Ot.Solve(p, q, GroundCost.Euclidean));
+        Assert.Throws<ArgumentException>(() => Ot.SlicedW1(p, q, 4, 1));
+        Assert.Contains("too far apart", Assert.Throws<ArgumentException>(() => Ot.W1OneD([-1e308], [1e308])).Message);
+        Assert.Contains("too far apart", Assert.Throws<ArgumentException>(() => Ot.WpOneD([0.0], [1e160], 2)).Message);
+    }
+
+    // Just inside the range the values are exact: a 1-D W1 needs no squares (1e160 is fine), a 2-D W1 of 1e150 is
+    // computed through squares of 1e300; both equal the distance between the two atoms.
+    [Fact]
+    public void LargeButRepresentableDistancesAreExact()
+    {
+        Tolerance.Close(1e160, Ot.W1OneD([0.0], [1e160]), rel: 1e-15);
+        var p = DiscreteDistribution.FromRows([[1e150, 0.0]]);
+        var q = DiscreteDistribution.FromRows([[0.0, 0.0]]);
+        Tolerance.Close(1e150, Ot.W1(p, q), rel: 1e-15);
+        Tolerance.Close(1e150, Ot.SlicedW1(p, q, 8, 3) / Ot.SlicedW1(DiscreteDistribution.FromRows([[1.0, 0.0]]),
+            DiscreteDistribution.FromRows([[0.0, 0.0]]), 8, 3), rel: 1e-12, what: "sliced W1 is 1-homogeneous");
+    }
 }
