@@ -95,7 +95,7 @@ public static class CriticCommand
         SampleFile pFile = SampleCsv.Read(r.Real);
         SampleFile qFile = SampleCsv.Read(r.Fake);
         DiscreteDistribution p = pFile.Distribution;
-        DiscreteDistribution q = CriticTrainShared.AlignColumns(pFile, qFile);
+        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
         int d = p.Dimension;
         if (p.Count < 2 || q.Count < 2)
             throw new UsageException($"{(p.Count < 2 ? r.Real : r.Fake)}: at least 2 rows are needed to split into training and held-out halves");

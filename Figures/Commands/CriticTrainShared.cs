@@ -102,21 +102,6 @@ internal static class CriticTrainShared
         return sizes;
     }
 
-    /// <summary>Q's points with its columns reordered to P's; both files must have the same set of column names.</summary>
-    public static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
-    {
-        if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
-            throw new UsageException($"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
-        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
-        int d = p.Columns.Length;
-        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
-        ReadOnlySpan<double> src = q.Distribution.Points;
-        var pts = new double[src.Length];
-        for (int i = 0; i < q.Distribution.Count; i++)
-            for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
-        return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
-    }
-
     /// <summary>Writes one options setting into a JSON object.</summary>
     public static void Put(JsonOut j, string key, object value)
     {
