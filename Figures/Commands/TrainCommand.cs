@@ -37,7 +37,7 @@ public static class TrainCommand
         var theta = new Option<double?>("--theta") { Description = "θ of a parametric family (default: the family's default)" };
         var samples = CriticTrainShared.PositiveInt("--samples", "generated samples written to samples.csv", 1000);
         var exactEvery = new Option<int>("--exact-every") { Description = "compute the exact batch W1 every K iterations (0: never)", DefaultValueFactory = _ => 1 };
-        exactEvery.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--exact-every: must be 0 or a positive integer"); });
+        exactEvery.Validators.Add(r => { if (CriticTrainShared.TryGet(r, out int k) && k < 0) r.AddError("--exact-every: must be 0 or a positive integer"); });
         var seed = CriticTrainShared.Seed();
         var outDir = new Option<string>("--out") { Description = "output directory (created if missing)", Required = true };
         var json = new Option<bool>("--json") { Description = "print one JSON summary (no progress bar)" };

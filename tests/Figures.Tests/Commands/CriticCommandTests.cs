@@ -116,6 +116,10 @@ public sealed class CriticCommandTests : IDisposable
         { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--steps", "0"], "--steps" },
         { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--lr", "-1"], "--lr" },
         { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--activation", "elu"], "elu" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--steps", "abc"], "--steps" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--steps", "2147483648"], "--steps" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--batch", "abc"], "--batch" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--lr", "abc"], "--lr" },
     };
 
     [Theory]

@@ -65,6 +65,8 @@ public sealed class TrainCommandTests : IDisposable
         { ["train", "8gaussians", "--method", "wgan-xx", "--out", "OUT"], "wgan-xx" },
         { ["train", "8gaussians", "--method", "gan", "--iterations", "-3", "--out", "OUT"], "--iterations" },
         { ["train", "8gaussians", "--method", "gan", "--theta", "1", "--out", "OUT"], "θ" },
+        { ["train", "8gaussians", "--method", "gan", "--exact-every", "abc", "--out", "OUT"], "--exact-every" },
+        { ["train", "8gaussians", "--method", "gan", "--n-critic", "x", "--out", "OUT"], "--n-critic" },
     };
 
     [Theory]
