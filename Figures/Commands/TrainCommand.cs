@@ -53,6 +53,7 @@ public static class TrainCommand
             MethodOptions options = CriticTrainShared.Options(parse.GetRequiredValue(method), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(nCritic));
             var request = new TrainRequest(entry, law, options, parse.GetValue(iterations), parse.GetValue(hidden), parse.GetValue(layers),
                 parse.GetValue(samples), parse.GetValue(exactEvery), parse.GetValue(seed), parse.GetRequiredValue(outDir));
+            PrepareOut(request.Out);
             if (!asJson) stdout.WriteLine(options.Describe());
             TrainSummary summary;
             try
@@ -68,6 +69,23 @@ public static class TrainCommand
             return Cli.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// Creates the output directory before training, so that an unusable --out (an existing file, a place that cannot be
+    /// written) is one usage error at once (exit 2), not an exception after the run.
+    /// </summary>
+    internal static void PrepareOut(string path)
+    {
+        if (File.Exists(path)) throw new UsageException($"--out: '{path}' is a file; give a directory");
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--out: cannot create the directory '{path}': {e.Message}");
+        }
     }
 
     /// <summary>Everything the command was asked.</summary>
