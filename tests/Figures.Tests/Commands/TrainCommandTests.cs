@@ -90,10 +90,11 @@ public sealed class TrainCommandTests : IDisposable
     [MemberData(nameof(BadInputs))]
     public void BadInputExitsTwoWithOneLine(string[] args, string mention)
     {
-        var (code, _, err) = Run(args.Select(a => a == "OUT" ? _dir : a).ToArray());
+        var (code, output, err) = Run(args.Select(a => a == "OUT" ? _dir : a).ToArray());
         Assert.Equal(Cli.BadInput, code);
         Assert.StartsWith("verify: error: ", err);
         Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.Equal("", output); // nothing on stdout, not even the options line
         Assert.Contains(mention, err);
     }
 }
