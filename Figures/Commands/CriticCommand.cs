@@ -67,12 +67,13 @@ public static class CriticCommand
                 parse.GetValue(seed), parse.GetValue(load), parse.GetValue(sizes), parse.GetValue(activation) ?? "relu");
             bool asJson = parse.GetValue(json);
             MethodOptions options = CriticTrainShared.Options(request.Method, request.Batch, request.LearningRate, null);
+            CriticInputs inputs = Prepare(request); // bad files or sizes fail here, before anything is printed
             if (!asJson) stdout.WriteLine(options.Describe());
             CriticReport report;
             try
             {
                 report = Progress.Run($"critic {request.Method}", request.Load is null ? request.Steps : 0, stderr, asJson,
-                    tick => Run(request, options, tick));
+                    tick => Run(request, inputs, options, tick));
             }
             catch (TrainingDivergedException e)
             {
@@ -89,16 +90,37 @@ public static class CriticCommand
     public sealed record CriticRequest(string Real, string Fake, string Method, int Steps, int Hidden, int Layers, int? Batch,
         double? LearningRate, long Seed, string? Load, string? Sizes, string Activation);
 
-    /// <summary>Runs the request (training, or loading with --load) and returns the report.</summary>
-    public static CriticReport Run(CriticRequest r, MethodOptions options, Action<int> tick)
+    /// <summary>The two sample files (Q's columns aligned to P's) and the declared critic architecture.</summary>
+    public sealed record CriticInputs(SampleFile PFile, SampleFile QFile, DiscreteDistribution P, DiscreteDistribution Q, CriticArchitecture Architecture);
+
+    /// <summary>Reads and checks the files and the architecture; a <see cref="UsageException"/> names what is wrong.</summary>
+    public static CriticInputs Prepare(CriticRequest r)
     {
         SampleFile pFile = SampleCsv.Read(r.Real);
         SampleFile qFile = SampleCsv.Read(r.Fake);
         DiscreteDistribution p = pFile.Distribution;
-        DiscreteDistribution q = CriticTrainShared.AlignColumns(pFile, qFile);
+        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
         int d = p.Dimension;
         if (p.Count < 2 || q.Count < 2)
             throw new UsageException($"{(p.Count < 2 ? r.Real : r.Fake)}: at least 2 rows are needed to split into training and held-out halves");
+        Activation act = CriticTrainShared.ParseActivation(r.Activation);
+        CriticArchitecture arch = r.Sizes is null
+            ? CriticArchitecture.Mlp(d, r.Hidden, r.Layers, act, 0.2)
+            : new CriticArchitecture(CriticTrainShared.ParseSizes(r.Sizes), act, 0.2);
+        if (arch.Sizes[0] != d || arch.Sizes[^1] != 1)
+            throw new UsageException($"--sizes: a critic of these files takes {d} inputs and gives 1 output, got {arch}");
+        return new CriticInputs(pFile, qFile, p, q, arch);
+    }
+
+    /// <summary>Runs the request (training, or loading with --load) and returns the report.</summary>
+    public static CriticReport Run(CriticRequest r, MethodOptions options, Action<int> tick) => Run(r, Prepare(r), options, tick);
+
+    /// <summary>Runs the request on inputs from <see cref="Prepare"/> and returns the report.</summary>
+    public static CriticReport Run(CriticRequest r, CriticInputs inputs, MethodOptions options, Action<int> tick)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var (pFile, qFile, p, q, arch) = inputs;
+        int d = p.Dimension;
 
         bool isGan = options is GanOptions;
         double exact = isGan ? Divergences.JS(p.Normalized(), q.Normalized()) : Transport.W1(p.Normalized(), q.Normalized());
@@ -110,12 +132,6 @@ public static class CriticCommand
         var (qTrain, qHeld) = qSet.Split(splitRng);
 
         var objective = CriticObjective<double>.For(options);
-        Activation act = CriticTrainShared.ParseActivation(r.Activation);
-        CriticArchitecture arch = r.Sizes is null
-            ? CriticArchitecture.Mlp(d, r.Hidden, r.Layers, act, 0.2)
-            : new CriticArchitecture(CriticTrainShared.ParseSizes(r.Sizes), act, 0.2);
-        if (arch.Sizes[0] != d || arch.Sizes[^1] != 1)
-            throw new UsageException($"--sizes: a critic of these files takes {d} inputs and gives 1 output, got {arch}");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ICritic<double> critic;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Verify.Figures.Io;
 using Verify.Networks.Layers;
@@ -20,8 +21,7 @@ internal static class CriticTrainShared
         };
         o.Validators.Add(r =>
         {
-            string? v = r.GetValueOrDefault<string>();
-            if (v is not null && !MethodOptions.Names.Contains(v))
+            if (TryGet(r, out string? v) && v is not null && !MethodOptions.Names.Contains(v))
                 r.AddError($"--method: '{v}' is not a method; allowed: {string.Join(", ", MethodOptions.Names)}");
         });
         return o;
@@ -32,8 +32,7 @@ internal static class CriticTrainShared
         var o = new Option<int>(name) { Description = description, DefaultValueFactory = _ => @default };
         o.Validators.Add(r =>
         {
-            int v = r.GetValueOrDefault<int>();
-            if (v < 1) r.AddError($"{name}: must be a positive integer, got {v}");
+            if (TryGet(r, out int v) && v < 1) r.AddError($"{name}: must be a positive integer, got {v}");
         });
         return o;
     }
@@ -43,8 +42,7 @@ internal static class CriticTrainShared
         var o = new Option<int?>(name) { Description = description };
         o.Validators.Add(r =>
         {
-            int? v = r.GetValueOrDefault<int?>();
-            if (v is < 1) r.AddError($"{name}: must be a positive integer, got {v}");
+            if (TryGet(r, out int? v) && v is < 1) r.AddError($"{name}: must be a positive integer, got {v}");
         });
         return o;
     }
@@ -54,8 +52,7 @@ internal static class CriticTrainShared
         var o = new Option<double?>(name) { Description = description };
         o.Validators.Add(r =>
         {
-            double? v = r.GetValueOrDefault<double?>();
-            if (v is { } x && !(x > 0 && double.IsFinite(x))) r.AddError($"{name}: must be positive and finite, got {x}");
+            if (TryGet(r, out double? v) && v is { } x && !(x > 0 && double.IsFinite(x))) r.AddError($"{name}: must be positive and finite, got {x}");
         });
         return o;
     }
@@ -64,10 +61,27 @@ internal static class CriticTrainShared
     public static void OneOf(Option<string> option, params string[] allowed) =>
         option.Validators.Add(r =>
         {
-            string? v = r.GetValueOrDefault<string>();
-            if (v is not null && !allowed.Contains(v))
+            if (TryGet(r, out string? v) && v is not null && !allowed.Contains(v))
                 r.AddError($"{option.Name}: '{v}' is not allowed; allowed: {string.Join(", ", allowed)}");
         });
+
+    /// <summary>
+    /// The option's value for a validator; false when its token does not convert (e.g. "--steps abc"): the parser then
+    /// reports that itself as one usage error (exit 2), whereas reading the value would throw.
+    /// </summary>
+    public static bool TryGet<T>(OptionResult r, out T? value)
+    {
+        try
+        {
+            value = r.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
+        }
+    }
 
     public static Option<long> Seed() => new("--seed") { Description = "seed of every random choice (reported)", DefaultValueFactory = _ => 0 };
 
@@ -100,21 +114,6 @@ internal static class CriticTrainShared
                 throw new UsageException($"--sizes: '{parts[i]}' (entry {i + 1}) is not a positive integer");
         if (sizes.Length < 2) throw new UsageException("--sizes: give at least an input and an output width, e.g. 2,64,1");
         return sizes;
-    }
-
-    /// <summary>Q's points with its columns reordered to P's; both files must have the same set of column names.</summary>
-    public static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
-    {
-        if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
-            throw new UsageException($"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
-        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
-        int d = p.Columns.Length;
-        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
-        ReadOnlySpan<double> src = q.Distribution.Points;
-        var pts = new double[src.Length];
-        for (int i = 0; i < q.Distribution.Count; i++)
-            for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
-        return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
     }
 
     /// <summary>Writes one options setting into a JSON object.</summary>

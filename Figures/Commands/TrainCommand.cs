@@ -37,7 +37,7 @@ public static class TrainCommand
         var theta = new Option<double?>("--theta") { Description = "θ of a parametric family (default: the family's default)" };
         var samples = CriticTrainShared.PositiveInt("--samples", "generated samples written to samples.csv", 1000);
         var exactEvery = new Option<int>("--exact-every") { Description = "compute the exact batch W1 every K iterations (0: never)", DefaultValueFactory = _ => 1 };
-        exactEvery.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--exact-every: must be 0 or a positive integer"); });
+        exactEvery.Validators.Add(r => { if (CriticTrainShared.TryGet(r, out int k) && k < 0) r.AddError("--exact-every: must be 0 or a positive integer"); });
         var seed = CriticTrainShared.Seed();
         var outDir = new Option<string>("--out") { Description = "output directory (created if missing)", Required = true };
         var json = new Option<bool>("--json") { Description = "print one JSON summary (no progress bar)" };
@@ -53,6 +53,7 @@ public static class TrainCommand
             MethodOptions options = CriticTrainShared.Options(parse.GetRequiredValue(method), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(nCritic));
             var request = new TrainRequest(entry, law, options, parse.GetValue(iterations), parse.GetValue(hidden), parse.GetValue(layers),
                 parse.GetValue(samples), parse.GetValue(exactEvery), parse.GetValue(seed), parse.GetRequiredValue(outDir));
+            PrepareOut(request.Out);
             if (!asJson) stdout.WriteLine(options.Describe());
             TrainSummary summary;
             try
@@ -68,6 +69,23 @@ public static class TrainCommand
             return Cli.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// Creates the output directory before training, so that an unusable --out (an existing file, a place that cannot be
+    /// written) is one usage error at once (exit 2), not an exception after the run.
+    /// </summary>
+    internal static void PrepareOut(string path)
+    {
+        if (File.Exists(path)) throw new UsageException($"--out: '{path}' is a file; give a directory");
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--out: cannot create the directory '{path}': {e.Message}");
+        }
     }
 
     /// <summary>Everything the command was asked.</summary>

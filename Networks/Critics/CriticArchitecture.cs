@@ -16,6 +16,7 @@ public sealed record CriticArchitecture
         if (sizes.Count < 2) throw new ArgumentException($"an MLP needs at least an input and an output width, got {sizes.Count}", nameof(sizes));
         for (int i = 0; i < sizes.Count; i++)
             if (sizes[i] < 1) throw new ArgumentException($"layer width {i} must be at least 1, got {sizes[i]}", nameof(sizes));
+        if (!Enum.IsDefined(activation)) throw new ArgumentException($"unknown activation {(int)activation}", nameof(activation));
         if (activation == Activation.None) throw new ArgumentException("the hidden activation cannot be None", nameof(activation));
         if (activation == Activation.LeakyReLU && !(negativeSlope >= 0 && negativeSlope <= 1))
             throw new ArgumentException($"LeakyReLU slope must lie in [0, 1], got {negativeSlope}", nameof(negativeSlope));

@@ -1,3 +1,5 @@
+using Verify.Theory;
+
 namespace Verify.Networks.Critics;
 
 /// <summary>
@@ -8,31 +10,22 @@ public static class PairwiseLipschitz
 {
     /// <summary>
     /// max_{i≠j} |fᵢ − fⱼ| / ‖xᵢ − xⱼ‖ over the n points <paramref name="points"/> (row-major, dimension
-    /// <paramref name="dimension"/>) with values <paramref name="values"/>; pairs at distance 0 are skipped. O(n²·d).
+    /// <paramref name="dimension"/>) with values <paramref name="values"/>; 0 for fewer than two points. Computed by
+    /// <see cref="KantorovichDual.EmpiricalLipschitz"/> over the same points, so pairs at distance 0 count only when
+    /// their values differ (then the ratio is +∞: no function takes two values at one point). O(n²·d).
     /// </summary>
+    /// <exception cref="ArgumentException">Lengths that do not match, or a NaN or ±∞ coordinate or value.</exception>
     public static double Ratio(ReadOnlySpan<double> points, int dimension, ReadOnlySpan<double> values)
     {
         if (dimension < 1 || points.Length != values.Length * dimension)
             throw new ArgumentException($"{values.Length} values need {values.Length * dimension} coordinates in dimension {dimension}, {points.Length} given", nameof(points));
+        for (int i = 0; i < values.Length; i++)
+            if (!double.IsFinite(values[i])) throw new ArgumentException($"value {i} is {values[i]}; values must be finite", nameof(values));
         int n = values.Length;
-        double best = 0;
-        for (int i = 0; i < n; i++)
-        {
-            ReadOnlySpan<double> xi = points.Slice(i * dimension, dimension);
-            for (int j = i + 1; j < n; j++)
-            {
-                ReadOnlySpan<double> xj = points.Slice(j * dimension, dimension);
-                double d2 = 0;
-                for (int k = 0; k < dimension; k++)
-                {
-                    double t = xi[k] - xj[k];
-                    d2 += t * t;
-                }
-                if (d2 == 0) continue;
-                double r = Math.Abs(values[i] - values[j]) / Math.Sqrt(d2);
-                if (r > best) best = r;
-            }
-        }
-        return best;
+        if (n < 2) return 0;
+        // EmpiricalLipschitz takes every pair of supp P ∪ supp Q; split the points as P = the first n − 1, Q = the last.
+        var p = new DiscreteDistribution(points[..((n - 1) * dimension)].ToArray(), dimension);
+        var q = new DiscreteDistribution(points[((n - 1) * dimension)..].ToArray(), dimension);
+        return KantorovichDual.EmpiricalLipschitz(p, q, values[..(n - 1)].ToArray(), [values[n - 1]]);
     }
 }

@@ -1,48 +1,28 @@
 using System.Numerics;
+using Verify.Toys.Random;
 
 namespace Verify.Networks.Init;
 
 /// <summary>
-/// A small deterministic random generator: xoshiro256** (Blackman &amp; Vigna, 2018) seeded through SplitMix64.
-/// The same seed gives the same stream on every machine and run; used for initialisation, sampling and shuffles.
+/// A small deterministic random generator: the toys' xoshiro256** seeded through SplitMix64
+/// (<see cref="Xoshiro256StarStar"/>), with unbiased bounded integers, fills and permutations on top. The same seed gives
+/// the same stream on every machine and run; used for initialisation, sampling and shuffles.
 /// </summary>
 public sealed class Rng
 {
-    private ulong s0, s1, s2, s3;
-    private double spareNormal;
-    private bool hasSpare;
+    private readonly Xoshiro256StarStar _g;
 
     /// <summary>A generator whose whole stream is determined by <paramref name="seed"/>.</summary>
-    public Rng(ulong seed)
-    {
-        ulong x = seed;
-        s0 = SplitMix(ref x); s1 = SplitMix(ref x); s2 = SplitMix(ref x); s3 = SplitMix(ref x);
-    }
+    public Rng(ulong seed) => _g = new Xoshiro256StarStar(unchecked((long)seed));
 
     /// <summary>The seed-determined generator for a signed seed.</summary>
     public Rng(int seed) : this(unchecked((ulong)(long)seed)) { }
 
-    private static ulong SplitMix(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        ulong result = BitOperations.RotateLeft(s1 * 5, 7) * 9;
-        ulong t = s1 << 17;
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3;
-        s2 ^= t;
-        s3 = BitOperations.RotateLeft(s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _g.NextUInt64();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _g.NextDouble();
 
     /// <summary>A uniform double in [lo, hi).</summary>
     public double NextUniform(double lo, double hi) => lo + (hi - lo) * NextDouble();
@@ -60,22 +40,8 @@ public sealed class Rng
         }
     }
 
-    /// <summary>A standard normal draw (Marsaglia's polar method; the second value of each pair is kept for the next call).</summary>
-    public double NextNormal()
-    {
-        if (hasSpare) { hasSpare = false; return spareNormal; }
-        double u, v, s;
-        do
-        {
-            u = 2 * NextDouble() - 1;
-            v = 2 * NextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        double f = Math.Sqrt(-2 * Math.Log(s) / s);
-        spareNormal = v * f;
-        hasSpare = true;
-        return u * f;
-    }
+    /// <summary>A standard normal draw (Marsaglia's polar method, as <see cref="Xoshiro256StarStar.NextNormal"/>).</summary>
+    public double NextNormal() => _g.NextNormal();
 
     /// <summary>Fills with independent U(lo, hi) values (drawn in double, then rounded to <typeparamref name="T"/>).</summary>
     public void FillUniform<T>(Span<T> destination, double lo, double hi) where T : IFloatingPointIeee754<T>

@@ -21,6 +21,11 @@ public sealed class SampleSet<T> where T : unmanaged, IFloatingPointIeee754<T>
         int n = points.Length / dimension;
         if (weights is not null && weights.Length != n) throw new ArgumentException($"{weights.Length} weights for {n} points", nameof(weights));
         Data = Tensor.FromDouble<T>(points, n, dimension);
+        ReadOnlySpan<T> data = Data.Span;
+        for (int k = 0; k < data.Length; k++)
+            if (!T.IsFinite(data[k]))
+                throw new ArgumentException($"point {k / dimension}, coordinate {k % dimension} is {points[k]}" +
+                    (double.IsFinite(points[k]) ? $", beyond the range of {typeof(T).Name}" : "") + "; coordinates must be finite", nameof(points));
         Weights = weights is null ? null : (double[])weights.Clone();
         cumulative = new double[n];
         double s = 0;
@@ -49,6 +54,8 @@ public sealed class SampleSet<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Row indices of a minibatch of <paramref name="size"/> drawn with replacement ∝ weights.</summary>
     public int[] BatchIndices(Rng rng, int size)
     {
+        ArgumentNullException.ThrowIfNull(rng);
+        if (size < 0) throw new ArgumentException($"batch size must be ≥ 0, got {size}", nameof(size));
         var idx = new int[size];
         double total = cumulative[^1];
         for (int k = 0; k < size; k++)

@@ -44,9 +44,11 @@ public static class TrainBench
         {
             foreach (string w in workloads)
             {
+                int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
                 double[] t = TrainWorkloads.Time(w, Iterations[w], warmup: 3);
                 ours[w].AddRange(t);
-                string line = $"round {r} {w,-7} ours  median {Median(t),9:F2} ms";
+                string gcs = $"{GC.CollectionCount(0) - gc0[0]}/{GC.CollectionCount(1) - gc0[1]}/{GC.CollectionCount(2) - gc0[2]}";
+                string line = $"round {r} {w,-7} ours  median {Median(t),9:F2} ms (GCs gen0/1/2 {gcs})";
                 if (python)
                 {
                     double[]? a = Anchor(anchor, w, Iterations[w]);

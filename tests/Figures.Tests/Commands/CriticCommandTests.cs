@@ -116,6 +116,10 @@ public sealed class CriticCommandTests : IDisposable
         { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--steps", "0"], "--steps" },
         { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--lr", "-1"], "--lr" },
         { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--activation", "elu"], "elu" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--steps", "abc"], "--steps" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--steps", "2147483648"], "--steps" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--batch", "abc"], "--batch" },
+        { ["critic", "--real", "P", "--fake", "Q", "--method", "gan", "--lr", "abc"], "--lr" },
     };
 
     [Theory]
@@ -124,10 +128,11 @@ public sealed class CriticCommandTests : IDisposable
     {
         string pf = Write("P", [0.0, 1.0, 2.0]), qf = Write("Q", [1.0, 2.0, 3.0]);
         string[] a = args.Select(x => x == "P" ? pf : x == "Q" ? qf : x).ToArray();
-        var (code, _, err) = Run(a);
+        var (code, output, err) = Run(a);
         Assert.Equal(Cli.BadInput, code);
         Assert.StartsWith("verify: error: ", err);
         Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.Equal("", output); // nothing on stdout, not even the options line
         Assert.Contains(mention, err);
     }
 

@@ -58,6 +58,23 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "a", "checkpoint.safetensors")), File.ReadAllBytes(Path.Combine(_dir, "b", "checkpoint.safetensors")));
     }
 
+    [Fact]
+    public void AnUnusableOutIsRefusedBeforeTraining()
+    {
+        Directory.CreateDirectory(_dir);
+        string file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "x");
+        foreach (string bad in new[] { file, Path.Combine(file, "below") })
+        {
+            var (code, output, err) = Run("train", "8gaussians", "--method", "gan", "--iterations", "1", "--hidden", "4", "--layers", "1", "--out", bad);
+            Assert.Equal(Cli.BadInput, code);
+            Assert.StartsWith("verify: error: --out: ", err);
+            Assert.Single(err.TrimEnd().Split('\n'));
+            Assert.Equal("", output);
+        }
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
     public static TheoryData<string[], string> BadInputs => new()
     {
         { ["train", "no-such-family", "--method", "gan", "--out", "OUT"], "no-such-family" },
@@ -65,16 +82,19 @@ public sealed class TrainCommandTests : IDisposable
         { ["train", "8gaussians", "--method", "wgan-xx", "--out", "OUT"], "wgan-xx" },
         { ["train", "8gaussians", "--method", "gan", "--iterations", "-3", "--out", "OUT"], "--iterations" },
         { ["train", "8gaussians", "--method", "gan", "--theta", "1", "--out", "OUT"], "θ" },
+        { ["train", "8gaussians", "--method", "gan", "--exact-every", "abc", "--out", "OUT"], "--exact-every" },
+        { ["train", "8gaussians", "--method", "gan", "--n-critic", "x", "--out", "OUT"], "--n-critic" },
     };
 
     [Theory]
     [MemberData(nameof(BadInputs))]
     public void BadInputExitsTwoWithOneLine(string[] args, string mention)
     {
-        var (code, _, err) = Run(args.Select(a => a == "OUT" ? _dir : a).ToArray());
+        var (code, output, err) = Run(args.Select(a => a == "OUT" ? _dir : a).ToArray());
         Assert.Equal(Cli.BadInput, code);
         Assert.StartsWith("verify: error: ", err);
         Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.Equal("", output); // nothing on stdout, not even the options line
         Assert.Contains(mention, err);
     }
 }

@@ -26,6 +26,8 @@ public sealed class CriticArchitectureTests
         Assert.Throws<ArgumentException>(() => new CriticArchitecture([2]));
         Assert.Throws<ArgumentException>(() => new CriticArchitecture([2, 0, 1]));
         Assert.Throws<ArgumentException>(() => new CriticArchitecture([2, 4, 1], Activation.None));
+        Assert.Contains("unknown activation 99", Assert.Throws<ArgumentException>(() => new CriticArchitecture([2, 4, 1], (Activation)99)).Message);
+        Assert.Throws<ArgumentException>(() => new CriticArchitecture([2, 4, 1], Activation.LeakyReLU, double.NaN));
         Assert.Throws<ArgumentException>(() => new CriticArchitecture([2, 4, 1], Activation.LeakyReLU, 1.5));
         Assert.Throws<ArgumentException>(() => CriticArchitecture.Mlp(2, 4, 0));
         Assert.Throws<ArgumentException>(() => new MlpCritic<double>(new CriticArchitecture([2, 4, 3]), new Rng(1)));

@@ -41,4 +41,14 @@ public sealed class PairwiseLipschitzTests
         double[] f = pts.Chunk(2).Select(p => 3 * p[0] - 4 * p[1]).ToArray();
         Tolerance.Close(5.0, PairwiseLipschitz.Ratio(pts, 2, f), rel: 1e-12);
     }
+
+    [Fact]
+    public void DegenerateAndBadInputs()
+    {
+        Assert.Equal(0.0, PairwiseLipschitz.Ratio([1.0, 2.0], 2, [7.0]));                       // one point: no pair
+        Assert.Equal(0.0, PairwiseLipschitz.Ratio([1.0, 1.0], 1, [3.0, 3.0]));                  // one point twice, one value
+        Assert.Equal(double.PositiveInfinity, PairwiseLipschitz.Ratio([1.0, 1.0], 1, [3.0, 4.0])); // two values at one point
+        Assert.Throws<ArgumentException>(() => PairwiseLipschitz.Ratio([0.0, 1.0], 1, [0.0, double.NaN]));
+        Assert.Throws<ArgumentException>(() => PairwiseLipschitz.Ratio([0.0, 1.0, 2.0], 2, [0.0, 1.0]));
+    }
 }

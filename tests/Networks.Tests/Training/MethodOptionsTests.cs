@@ -18,7 +18,9 @@ public sealed class MethodOptionsTests
         Assert.Equal(OptimizerSettings.Adam(1e-4, 0.5, 0.9), gp.CriticOptimizer);
         Assert.Equal((10.0, 64, 5), (gp.Lambda, gp.Batch, gp.NCritic));
         var lp = (WganLpOptions)MethodOptions.Default("wgan-lp");
-        Assert.Equal(10.0, lp.Lambda);
+        Assert.Equal((10.0, 64, 5), (lp.Lambda, lp.Batch, lp.NCritic));
+        Assert.Equal((gp.CriticOptimizer, gp.GeneratorOptimizer), (lp.CriticOptimizer, lp.GeneratorOptimizer));
+        Assert.Equal(("two-sided", "one-sided"), (gp.Settings()[^1].Value, lp.Settings()[^1].Value));
         Assert.Equal(1, ((WganSnOptions)MethodOptions.Default("wgan-sn")).PowerIterations);
         var gan = (GanOptions)MethodOptions.Default("gan");
         Assert.Equal((1, GeneratorLoss.NonSaturating), (gan.NCritic, gan.GeneratorLoss));

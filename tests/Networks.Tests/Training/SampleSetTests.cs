@@ -1,5 +1,6 @@
 using Verify.Networks.Init;
 using Verify.Networks.Training;
+using Verify.TestSupport;
 using Xunit;
 
 namespace Verify.Networks.Tests.Training;
@@ -29,10 +30,10 @@ public sealed class SampleSetTests
         var set = new SampleSet<double>([10, 20, 30, 40], 1, [1, 3, 0, 4]);
         int[] idx = set.BatchIndices(new Rng(7), 80_000);
         double[] freq = Enumerable.Range(0, 4).Select(i => idx.Count(k => k == i) / 80_000.0).ToArray();
-        Assert.InRange(freq[0], 0.125 - 0.01, 0.125 + 0.01);
-        Assert.InRange(freq[1], 0.375 - 0.01, 0.375 + 0.01);
+        Tolerance.Close(0.125, freq[0], rel: 0, abs: 0.01, what: "frequency of row 0");
+        Tolerance.Close(0.375, freq[1], rel: 0, abs: 0.01, what: "frequency of row 1");
         Assert.Equal(0.0, freq[2]);
-        Assert.InRange(freq[3], 0.5 - 0.01, 0.5 + 0.01);
+        Tolerance.Close(0.5, freq[3], rel: 0, abs: 0.01, what: "frequency of row 3");
     }
 
     [Fact]
@@ -42,5 +43,9 @@ public sealed class SampleSetTests
         Assert.Throws<ArgumentException>(() => new SampleSet<double>([1, 2], 1, [0, 0]));
         Assert.Throws<ArgumentException>(() => new SampleSet<double>([1, 2], 1, [1, -1]));
         Assert.Throws<ArgumentException>(() => new SampleSet<double>([1, 2], 1, [1]));
+        Assert.Contains("point 1, coordinate 0 is NaN", Assert.Throws<ArgumentException>(() => new SampleSet<double>([0, 1, double.NaN, 2], 2)).Message);
+        Assert.Throws<ArgumentException>(() => new SampleSet<double>([double.PositiveInfinity], 1));
+        Assert.Contains("beyond the range of Single", Assert.Throws<ArgumentException>(() => new SampleSet<float>([1e39], 1)).Message);
+        Assert.Throws<ArgumentException>(() => new SampleSet<double>([1, 2], 1).BatchIndices(new Rng(1), -1));
     }
 }
