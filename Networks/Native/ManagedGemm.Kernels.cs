@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Verify.Networks.Native;
@@ -6,6 +7,7 @@ namespace Verify.Networks.Native;
 public static unsafe partial class ManagedGemm
 {
     /// <summary>8×2-vector micro-kernel (Vector512): tile[r·NR + j] = Σ_p a[p·8 + r]·b[p·NR + j], p &lt; kc, NR = 2·Vector512&lt;T&gt;.Count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel8x2<T>(T* a, T* b, int kc, T* tile) where T : unmanaged
     {
         int w = Vector512<T>.Count;
@@ -41,6 +43,7 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>6×2-vector micro-kernel (Vector256): tile[r·NR + j] = Σ_p a[p·6 + r]·b[p·NR + j], p &lt; kc, NR = 2·Vector256&lt;T&gt;.Count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel6x2<T>(T* a, T* b, int kc, T* tile) where T : unmanaged
     {
         int w = Vector256<T>.Count;

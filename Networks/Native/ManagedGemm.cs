@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Verify.Networks.Native;
 
@@ -102,6 +103,7 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>The blocked product restricted to rows [r0, r1) and columns [c0, c1) of C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blocked<T>(in Job<T> job, int r0, int r1, int c0, int c1, int mr, int nr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -141,6 +143,7 @@ public static unsafe partial class ManagedGemm
     private static int RoundUp(int v, int unit) => (v + unit - 1) / unit * unit;
 
     /// <summary>op(A)[i0.., p0..] (mc × kc) → panels of mr rows, each stored p-major: panel[p·mr + r]; rows past m are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA<T>(in Job<T> job, int i0, int mc, int p0, int kc, int mr, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -174,6 +177,7 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>op(B)[p0.., j0..] (kc × nc) → panels of nr columns, each stored p-major: panel[p·nr + j]; columns past n are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(in Job<T> job, int p0, int kc, int j0, int nc, int nr, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -183,14 +187,23 @@ public static unsafe partial class ManagedGemm
             T* panel = dst + (long)jr * kc;
             if (job.TransB)
             {
-                // B stored n×k: one column of op(B) is a contiguous row of B.
-                for (int j = 0; j < nb; j++)
+                // B stored n×k: column j of op(B) is row j of B. Read nb rows side by side (p ascending) so the panel is
+                // written contiguously; float panels go through 8×8 register transposes where whole blocks fit.
+                T* src0 = job.B + (long)(j0 + jr) * job.K + p0;
+                long ldb = job.K;
+                int p = 0;
+                if (typeof(T) == typeof(float) && Avx.IsSupported && nb == nr)
+                    for (; p + 8 <= kc; p += 8)
+                        for (int j = 0; j < nr; j += 8)
+                            Transpose8x8((float*)(src0 + j * ldb + p), ldb, (float*)(panel + p * nr + j), nr);
+                for (; p < kc; p++)
                 {
-                    T* src = job.B + (long)(j0 + jr + j) * job.K + p0;
-                    for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];
+                    T* d = panel + p * nr;
+                    T* s = src0 + p;
+                    int j = 0;
+                    for (; j < nb; j++) d[j] = s[j * ldb];
+                    for (; j < nr; j++) d[j] = T.Zero;
                 }
-                for (int j = nb; j < nr; j++)
-                    for (int p = 0; p < kc; p++) panel[p * nr + j] = T.Zero;
             }
             else
             {
@@ -211,17 +224,30 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>C tile ← α·tile + (first k-block ? β·C : C); β = 0 ignores C's old contents (as BLAS does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update<T>(in Job<T> job, T* tile, int nr, int i0, int mb, int j0, int nb, bool first)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T alpha = job.Alpha, beta = first ? job.Beta : T.One;
         bool overwrite = first && T.IsZero(job.Beta);
+        int w = Vector256<T>.Count, full = Vector256.IsHardwareAccelerated ? nb - nb % w : 0;
+        var va = Vector256.Create(alpha); var vb = Vector256.Create(beta);
         for (int r = 0; r < mb; r++)
         {
             T* cr = job.C + (long)(i0 + r) * job.N + j0;
             T* tr = tile + r * nr;
-            if (overwrite) for (int j = 0; j < nb; j++) cr[j] = alpha * tr[j];
-            else for (int j = 0; j < nb; j++) cr[j] = alpha * tr[j] + beta * cr[j];
+            int j = 0;
+            if (overwrite)
+            {
+                for (; j < full; j += w) Vector256.Store(va * Vector256.Load(tr + j), cr + j);
+                for (; j < nb; j++) cr[j] = alpha * tr[j];
+            }
+            else
+            {
+                // α·t + β·c with separate roundings, the same expression as the scalar tail.
+                for (; j < full; j += w) Vector256.Store(va * Vector256.Load(tr + j) + vb * Vector256.Load(cr + j), cr + j);
+                for (; j < nb; j++) cr[j] = alpha * tr[j] + beta * cr[j];
+            }
         }
     }
 
@@ -261,6 +287,32 @@ public static unsafe partial class ManagedGemm
             }
             return buffer;
         }
+    }
+
+    /// <summary>dst[i·ldd + r] = src[r·lds + i] for r, i &lt; 8 (an 8×8 float block transposed in registers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, long lds, float* dst, int ldd)
+    {
+        var r0 = Avx.LoadVector256(src); var r1 = Avx.LoadVector256(src + lds);
+        var r2 = Avx.LoadVector256(src + 2 * lds); var r3 = Avx.LoadVector256(src + 3 * lds);
+        var r4 = Avx.LoadVector256(src + 4 * lds); var r5 = Avx.LoadVector256(src + 5 * lds);
+        var r6 = Avx.LoadVector256(src + 6 * lds); var r7 = Avx.LoadVector256(src + 7 * lds);
+        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7); var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44); var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44); var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44); var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44); var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + 2 * ldd, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + 3 * ldd, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + 4 * ldd, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + 5 * ldd, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + 6 * ldd, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + 7 * ldd, Avx.Permute2x128(u3, u7, 0x31));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
