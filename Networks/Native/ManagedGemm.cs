@@ -165,10 +165,15 @@ public static unsafe partial class ManagedGemm
             }
             else
             {
+                // A stored m×k: full float panels of 8 rows go through 8×8 register transposes, the rest element-wise.
+                int pStart = 0;
+                if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && mb == 8)
+                    for (T* src = job.A + (long)(i0 + ir) * job.K + p0; pStart + 8 <= kc; pStart += 8)
+                        Transpose8x8((float*)(src + pStart), job.K, (float*)(panel + pStart * 8), 8);
                 for (int r = 0; r < mb; r++)
                 {
                     T* src = job.A + (long)(i0 + ir + r) * job.K + p0;
-                    for (int p = 0; p < kc; p++) panel[p * mr + r] = src[p];
+                    for (int p = pStart; p < kc; p++) panel[p * mr + r] = src[p];
                 }
                 for (int r = mb; r < mr; r++)
                     for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
@@ -211,7 +216,8 @@ public static unsafe partial class ManagedGemm
                 {
                     T* src = job.B + (long)(p0 + p) * job.N + j0 + jr;
                     T* d = panel + p * nr;
-                    if (nb == nr) Buffer.MemoryCopy(src, d, nr * sizeof(T), nr * sizeof(T));
+                    if (nb == nr)
+                        for (int j = 0; j < nr; j += Vector256<T>.Count) Vector256.Store(Vector256.Load(src + j), d + j);
                     else
                     {
                         int j = 0;
@@ -251,7 +257,7 @@ public static unsafe partial class ManagedGemm
         }
     }
 
-    /// <summary>Scalar fallback: row i of C accumulates Σ_p op(A)[i,p]·op(B)[p,:] in p order (same per-entry order as the blocked path's single block).</summary>
+    /// <summary>Scalar fallback (no SIMD): row i of C accumulates Σ_p op(A)[i,p]·op(B)[p,:] with p ascending, then C ← α·acc + β·C.</summary>
     private static void Scalar<T>(in Job<T> job)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
