@@ -71,10 +71,11 @@ public sealed class ManagedGemmTests
         }
     }
 
-    [Fact]
-    public void ResultsAreBitIdenticalForAnyThreadCount()
+    [Theory]
+    [InlineData(200, 300, 700)] // split by columns
+    [InlineData(300, 40, 500)]  // split by rows
+    public void ResultsAreBitIdenticalForAnyThreadCount(int m, int n, int k)
     {
-        int m = 200, n = 300, k = 700;
         var rng = new Rng(9);
         var a = new float[m * k]; var b = new float[n * k];
         rng.FillUniform<float>(a, -1, 1); rng.FillUniform<float>(b, -1, 1);
