@@ -18,9 +18,12 @@ namespace Verify.Networks.Native;
 /// or is absent. The engine never sets or changes OPENBLAS_CORETYPE: it is left as the machine sets it.
 /// </para>
 /// <para>
-/// Measured here (2 cores, virtualised AVX-512 Xeon, `verify-bench gemm`, sgemm GFLOP/s): Debian's OpenBLAS as the
-/// machine sets it runs "Prescott" SSE3 kernels, 10–40 GFLOP/s; the managed Vector512 kernel reaches the figures listed
-/// in the bench output (see the report of `verify-bench gemm`), so the managed kernel is chosen here.
+/// Measured here (2 shared cores, virtualised AVX-512 Xeon, `verify-bench gemm --rounds 5`, sgemm GFLOP/s, median of
+/// per-round best times): Debian's OpenBLAS as the machine sets it reports "Prescott" (SSE3) and runs at 20–70 GFLOP/s
+/// on every shape; the managed Vector512 kernel at ~100–280 on 256–1024 squares and the trainers' 3×512, 3×128 and MNIST
+/// shapes (forward and both backward products), against ~75–180 for OpenBLAS forced to Haswell and ~110–310 forced to
+/// SkylakeX (reference only). Hence the policy: the managed kernel is chosen here, and a correctly detected OpenBLAS
+/// (as wide as the CPU) is used where it exists; an AVX2 OpenBLAS on an AVX-512 CPU loses to the managed kernel.
 /// </para>
 /// <para>
 /// Threads: the chosen back end parallelises large products over the cores (OpenBLAS: its own pool, limit with
