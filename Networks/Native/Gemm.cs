@@ -22,7 +22,7 @@ namespace Verify.Networks.Native;
 /// per-round best times, two runs under load from other jobs): Debian's OpenBLAS as the machine sets it reports "Prescott"
 /// (SSE3) and runs at 25–75 GFLOP/s; the managed Vector512 kernel at 100–340 on 256–1024 squares and the trainers' 3×512,
 /// 3×128 and MNIST shapes (forward and both backward products), against 60–190 for OpenBLAS forced to Haswell and 125–330
-/// forced to /// SkylakeX (reference only). Hence the policy: the managed kernel is chosen here, and a correctly detected OpenBLAS
+/// forced to SkylakeX (reference only). Hence the policy: the managed kernel is chosen here, and a correctly detected OpenBLAS
 /// (as wide as the CPU) is used where it exists; an AVX2 OpenBLAS on an AVX-512 CPU loses to the managed kernel.
 /// </para>
 /// <para>
