@@ -5,49 +5,122 @@ using System.Runtime.InteropServices;
 namespace Verify.Networks.Native;
 
 /// <summary>
-/// C ← α·op(A)·op(B) + β·C for row-major float or double spans, dispatched to OpenBLAS's sgemm / dgemm.
-/// op(A) is m×k, op(B) is k×n; A is stored m×k (or k×m when <c>transA</c>), B k×n (or n×k when <c>transB</c>).
+/// C ← α·op(A)·op(B) + β·C for row-major float or double spans, on one of two back ends: OpenBLAS's sgemm / dgemm
+/// (<see cref="OpenBlas"/>) or the engine's own kernel (<see cref="ManagedGemm"/>). op(A) is m×k, op(B) is k×n; A is
+/// stored m×k (or k×m when <c>transA</c>), B k×n (or n×k when <c>transB</c>).
 /// <para>
-/// Threads: only OpenBLAS parallelises (its own pool, all cores by default; limit with OPENBLAS_NUM_THREADS or
-/// <see cref="Threads"/>); the engine's element-wise work runs on the calling thread, between GEMMs, so the two never
-/// compete for the cores. Measured here (2 cores, AVX-512, `verify-bench gemm`): 170–190 GFLOP/s on 256–512 squares and
-/// the 3×512 critic's shapes, 120–150 GFLOP/s on the MNIST shapes, the same as NumPy and PyTorch given the same kernels.
+/// Back-end policy (<see cref="Backend"/>), fixed once per process and never chosen by timing, so a seed gives the same
+/// numbers on a given machine: VERIFY_GEMM=openblas or VERIFY_GEMM=managed forces one (forcing OpenBLAS when it cannot
+/// load is an error with a clear message). Otherwise OpenBLAS is used when it loads and reports a kernel family
+/// (<see cref="CoreName"/>) at least as wide as the widest vector unit .NET detects on this CPU (AVX-512 families
+/// SkylakeX / Cooperlake / SapphireRapids; AVX2+FMA families Haswell / Zen / …), and the managed kernel when OpenBLAS
+/// reports a narrower or generic fallback (Prescott, Core2, Katmai, Nehalem, Sandybridge on an AVX2 CPU, "unknown", …)
+/// or is absent. The engine never sets or changes OPENBLAS_CORETYPE: it is left as the machine sets it.
+/// </para>
+/// <para>
+/// Measured here (2 shared cores, virtualised AVX-512 Xeon, `verify-bench gemm --rounds 5`, sgemm GFLOP/s, median of
+/// per-round best times, two runs under load from other jobs): Debian's OpenBLAS as the machine sets it reports "Prescott"
+/// (SSE3) and runs at 25–75 GFLOP/s; the managed Vector512 kernel at 100–340 on 256–1024 squares and the trainers' 3×512,
+/// 3×128 and MNIST shapes (forward and both backward products), against 60–190 for OpenBLAS forced to Haswell and 125–330
+/// forced to SkylakeX (reference only). Hence the policy: the managed kernel is chosen here, and a correctly detected OpenBLAS
+/// (as wide as the CPU) is used where it exists; an AVX2 OpenBLAS on an AVX-512 CPU loses to the managed kernel.
+/// </para>
+/// <para>
+/// Threads: the chosen back end parallelises large products over the cores (OpenBLAS: its own pool, limit with
+/// OPENBLAS_NUM_THREADS or <see cref="Threads"/>; managed: Parallel.For above <see cref="ManagedGemm.ParallelFlops"/>);
+/// the engine's element-wise work runs on the calling thread, between GEMMs, so the two never compete for the cores.
 /// </para>
 /// </summary>
 public static unsafe class Gemm
 {
-    private static bool loaded;
+    private static readonly Lazy<string> backend = new(ChooseBackend);
 
-    /// <summary>Number of threads OpenBLAS uses (default: all cores).</summary>
+    /// <summary>Name of the environment variable that forces a back end: "openblas" or "managed".</summary>
+    public const string BackendVariable = "VERIFY_GEMM";
+
+    /// <summary>The back end in use: "openblas" or "managed" (see the class remarks for the policy).</summary>
+    public static string Backend => backend.Value;
+
+    /// <summary>Number of threads the back end in use runs on (default: all cores).</summary>
     public static int Threads
     {
-        get { Load(); return OpenBlas.openblas_get_num_threads(); }
+        get => Backend == "openblas" ? OpenBlas.openblas_get_num_threads() : ManagedGemm.Threads;
         set
         {
             if (value < 1) throw new ArgumentException("Threads must be at least 1", nameof(value));
-            Load();
-            OpenBlas.openblas_set_num_threads(value);
+            if (Backend == "openblas") OpenBlas.openblas_set_num_threads(value);
+            else ManagedGemm.Threads = value;
         }
     }
 
-    /// <summary>The OpenBLAS kernel family in use (see <see cref="OpenBlas"/> on how it is chosen).</summary>
-    public static string CoreName => OpenBlas.CoreName;
+    /// <summary>The kernel family OpenBLAS reports (e.g. "SkylakeX", "Prescott"), or "unavailable" when it cannot be loaded.</summary>
+    public static string CoreName => OpenBlas.TryLoad() ? OpenBlas.CoreName : "unavailable";
 
-    /// <summary>The OPENBLAS_CORETYPE the engine set before loading OpenBLAS, or null if it left the choice alone.</summary>
-    public static string? ChosenCoreType
+    /// <summary>A one-line description of the back end for logs and benchmarks.</summary>
+    public static string Describe() => Backend == "openblas"
+        ? $"OpenBLAS ({CoreName} kernels, {Threads} threads)"
+        : $"managed ({ManagedGemm.Isa}, {Threads} threads; OpenBLAS reports {CoreName})";
+
+    /// <summary>
+    /// The vector width class of an OpenBLAS kernel family: 3 = AVX-512, 2 = AVX2+FMA, 1 = AVX, 0 = SSE or generic.
+    /// Names as returned by openblas_get_corename (matched case-insensitively).
+    /// </summary>
+    public static int CoreLevel(string coreName) => coreName.ToLowerInvariant() switch
     {
-        get { Load(); return OpenBlas.ChosenCoreType; }
+        "skylakex" or "cooperlake" or "sapphirerapids" => 3,
+        "haswell" or "zen" or "excavator" or "alderlake" => 2,
+        "sandybridge" or "bulldozer" or "piledriver" or "steamroller" => 1,
+        _ => 0,
+    };
+
+    /// <summary>The same width class for this CPU, from what .NET detects (AVX-512 F/BW/DQ/VL, AVX2 + FMA, AVX).</summary>
+    public static int CpuLevel()
+    {
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported && System.Runtime.Intrinsics.X86.Avx512BW.IsSupported
+            && System.Runtime.Intrinsics.X86.Avx512DQ.IsSupported && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) return 3;
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported) return 2;
+        if (System.Runtime.Intrinsics.X86.Avx.IsSupported) return 1;
+        return 0;
     }
 
-    private static void Load()
+    /// <summary>The policy itself, for a given VERIFY_GEMM value, OpenBLAS core name (null = not loadable) and CPU level.</summary>
+    public static string Choose(string? forced, string? coreName, int cpuLevel)
     {
-        if (loaded) return;
-        OpenBlas.EnsureLoaded();
-        loaded = true;
+        switch (forced?.Trim().ToLowerInvariant())
+        {
+            case null or "": break;
+            case "managed": return "managed";
+            case "openblas":
+                if (coreName is null)
+                    throw new InvalidOperationException($"{BackendVariable}=openblas, but OpenBLAS (libopenblas.so.0) could not be loaded: " +
+                                                        "install it with `apt-get install libopenblas0-pthread` (Debian/Ubuntu) or unset " + BackendVariable);
+                return "openblas";
+            default:
+                throw new ArgumentException($"{BackendVariable} must be 'openblas' or 'managed', not '{forced}'", BackendVariable);
+        }
+        if (coreName is null) return "managed";
+        int core = CoreLevel(coreName);
+        return core > 0 && core >= cpuLevel ? "openblas" : "managed";
+    }
+
+    private static string ChooseBackend()
+    {
+        string? forced = Environment.GetEnvironmentVariable(BackendVariable);
+        bool want = forced?.Trim().ToLowerInvariant() != "managed";
+        string? core = want && OpenBlas.TryLoad() ? OpenBlas.CoreName : null;
+        return Choose(forced, core, CpuLevel());
     }
 
     /// <summary>C ← α·op(A)·op(B) + β·C (row-major).</summary>
     public static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.Run(transA, transB, m, n, k, alpha, a, b, beta, c); return; }
+        OpenBlasRun(transA, transB, m, n, k, alpha, a, b, beta, c);
+    }
+
+    /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
+    public static void OpenBlasRun<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
@@ -59,7 +132,7 @@ public static unsafe class Gemm
             else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
             return;
         }
-        Load();
+        OpenBlas.EnsureLoaded();
         int lda = transA ? m : k, ldb = transB ? k : n;
         int ta = transA ? OpenBlas.Trans : OpenBlas.NoTrans, tb = transB ? OpenBlas.Trans : OpenBlas.NoTrans;
         if (typeof(T) == typeof(float))

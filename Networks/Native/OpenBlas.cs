@@ -7,11 +7,9 @@ namespace Verify.Networks.Native;
 /// P/Invoke bindings to OpenBLAS's CBLAS interface (Debian package libopenblas0-pthread, library libopenblas.so.0).
 /// Row-major; transposes are passed as flags, never materialised.
 /// <para>
-/// Kernel selection: Debian builds OpenBLAS with DYNAMIC_ARCH, which picks its kernels from the CPUID it recognises. On
-/// CPUs it does not recognise (measured here: a virtualised "Intel Xeon Processor" with AVX-512) it falls back to
-/// "Prescott" (SSE3) kernels, ~10× slower than the AVX-512 ones. Unless the user has set OPENBLAS_CORETYPE, we set it
-/// (in the native environment, before the library loads) from the instruction sets .NET detects: AVX-512 (F, BW, DQ,
-/// VL) → SkylakeX, AVX2 + FMA → Haswell. <see cref="CoreName"/> reports the kernel OpenBLAS actually uses.
+/// Kernel family: Debian builds OpenBLAS with DYNAMIC_ARCH, which picks its kernels from the CPUID it recognises, or from
+/// OPENBLAS_CORETYPE when the user sets it. The engine never sets or changes OPENBLAS_CORETYPE; <see cref="CoreName"/>
+/// reports what OpenBLAS chose, and <see cref="Gemm"/> decides from it whether to call OpenBLAS at all.
 /// </para>
 /// </summary>
 internal static unsafe partial class OpenBlas
@@ -19,36 +17,7 @@ internal static unsafe partial class OpenBlas
     public const string Library = "libopenblas.so.0";
     public const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
-    static OpenBlas()
-    {
-        ChosenCoreType = ChooseCoreType();
-        NativeLibrary.SetDllImportResolver(typeof(OpenBlas).Assembly, Resolve);
-    }
-
-    /// <summary>The OPENBLAS_CORETYPE this process set, or null when it left the choice to OpenBLAS (or to the user).</summary>
-    public static string? ChosenCoreType { get; }
-
-    private static string? ChooseCoreType()
-    {
-        if (!OperatingSystem.IsLinux() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE"))) return null;
-        string? core = null;
-        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported && System.Runtime.Intrinsics.X86.Avx512BW.IsSupported
-            && System.Runtime.Intrinsics.X86.Avx512DQ.IsSupported && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) core = "SkylakeX";
-        else if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported) core = "Haswell";
-        if (core is null) return null;
-        try
-        {
-            // .NET keeps its own copy of the environment on Unix; OpenBLAS reads the native one with getenv().
-            return setenv("OPENBLAS_CORETYPE", core, 0) == 0 ? core : null;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int setenv(string name, string value, int overwrite);
+    static OpenBlas() => NativeLibrary.SetDllImportResolver(typeof(OpenBlas).Assembly, Resolve);
 
     /// <summary>The name of the kernel family OpenBLAS runs (e.g. "SkylakeX", "Haswell", "Prescott").</summary>
     public static string CoreName
@@ -74,6 +43,14 @@ internal static unsafe partial class OpenBlas
     {
         try { _ = openblas_get_num_threads(); }
         catch (DllNotFoundException e) { throw new InvalidOperationException(e.Message, e); }
+    }
+
+    /// <summary>True when the library loads (no exception escapes).</summary>
+    public static bool TryLoad()
+    {
+        try { EnsureLoaded(); return true; }
+        catch (InvalidOperationException) { return false; }
+        catch (EntryPointNotFoundException) { return false; }
     }
 
     [LibraryImport(Library)]

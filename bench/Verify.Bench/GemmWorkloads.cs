@@ -11,8 +11,10 @@ namespace Verify.Bench;
 
 /// <summary>
 /// `verify-bench gemm --workloads [--iterations N] [--rounds R]`: the issue-4 §5 training workloads written directly against
-/// the engine (no trainer code), timed per generator iteration beside the same loops in PyTorch 1.13 (2 threads), both as
-/// installed and with the engine's OPENBLAS_CORETYPE; engine → torch → torch/same-core per round, so load drift hits all.
+/// the engine (no trainer code, GEMM back end as <see cref="Gemm.Backend"/> chooses; force one with VERIFY_GEMM), timed per
+/// generator iteration beside the same loops in PyTorch 1.13 (2 threads) as the machine sets OPENBLAS_CORETYPE and, as a
+/// reference column only, with OPENBLAS_CORETYPE=&lt;reference core&gt; (default SkylakeX); engine → torch → torch/core per
+/// round, so load drift hits all.
 /// <list type="bullet">
 /// <item>wgan-gp-512 / wgan-gp-128: toy WGAN-GP, G z(2)→H→H→H→2 and D 2→H→H→H→1 (ReLU), batch 256, n_critic 5,
 /// λ = 10 on random interpolates, Adam(1e-4, β = (0.5, 0.9)); data N((2, 2), I).</item>
@@ -24,12 +26,12 @@ public static class GemmWorkloads
 {
     private static readonly string[] Names = ["wgan-gp-512", "wgan-gp-128", "mnist-gan"];
 
-    public static int Run(int iterations, int rounds, bool python = true)
+    public static int Run(int iterations, int rounds, bool python = true, string? referenceCore = "SkylakeX")
     {
-        Console.WriteLine($"# training workloads (issue 4 §5), float32, OpenBLAS {Gemm.CoreName} kernels, threads = {Gemm.Threads}; " +
+        Console.WriteLine($"# training workloads (issue 4 §5), float32, GEMM: {Gemm.Describe()}; " +
                           $"median ms per generator iteration over {rounds} interleaved rounds × {iterations} iterations (+2 warm-up)");
         using var asIs = python ? TorchProcess.Start(null) : null;
-        using var same = !python || Gemm.ChosenCoreType is null ? null : TorchProcess.Start(Gemm.ChosenCoreType);
+        using var same = !python || referenceCore is null ? null : TorchProcess.Start(referenceCore);
         var results = Names.ToDictionary(n => n, _ => (Engine: new List<double>(), Torch: new List<double>(), Same: new List<double>()));
         for (int r = 0; r < rounds; r++)
             foreach (var name in Names)
@@ -39,7 +41,7 @@ public static class GemmWorkloads
                 if (asIs?.Time(name, iterations) is { } t) res.Torch.AddRange(t);
                 if (same?.Time(name, iterations) is { } s) res.Same.AddRange(s);
             }
-        string core = Gemm.ChosenCoreType ?? "-";
+        string core = referenceCore ?? "-";
         Console.WriteLine($"{"workload",-14} {"engine",9} {"torch",9} {"ratio",7} {"torch/" + core,16} {"ratio",7}");
         foreach (var name in Names)
         {
@@ -198,8 +200,7 @@ for line in sys.stdin:
             {
                 var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", Script])
                 { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-                if (coreType is null) psi.Environment.Remove("OPENBLAS_CORETYPE");
-                else psi.Environment["OPENBLAS_CORETYPE"] = coreType;
+                if (coreType is not null) psi.Environment["OPENBLAS_CORETYPE"] = coreType;
                 return new TorchProcess(Process.Start(psi)!);
             }
             catch (Exception e)

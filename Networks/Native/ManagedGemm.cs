@@ -1,0 +1,337 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Verify.Networks.Native;
+
+/// <summary>
+/// The engine's own GEMM, C ← α·op(A)·op(B) + β·C (row-major, float or double), same contract as <see cref="Gemm.Run{T}"/>.
+/// <para>
+/// Layout (the Goto/BLIS scheme): for each block of KC indices of the k dimension, the needed k-slice of op(B) is packed
+/// into column panels NR wide and the rows of op(A) into row panels MR tall (zero-padded at the edges, transposes read
+/// at packing time); a register-blocked micro-kernel then forms each MR×NR tile of the product with fused multiply-adds
+/// into MR·2 vector accumulators (NR = 2 vectors): with Vector512 (AVX-512) MR = 8, NR = 32 floats / 16 doubles; with
+/// Vector256 + FMA MR = 6, NR = 16 floats / 8 doubles; otherwise a scalar loop.
+/// </para>
+/// <para>
+/// Determinism: each entry of C is summed in the same order (k ascending inside each KC block, blocks in order, α applied
+/// per block) whatever the thread split, so results are bit-identical from run to run and for any number of threads.
+/// Above <see cref="ParallelFlops"/> the product is cut into independent rectangles of C, one per core.
+/// </para>
+/// </summary>
+public static unsafe partial class ManagedGemm
+{
+    private const int KC = 256, MC = 96, NC = 2048;
+
+    /// <summary>Products below this many flops (2·m·n·k) run on the calling thread only.</summary>
+    public const double ParallelFlops = 2e6;
+
+    private static int threads = Environment.ProcessorCount;
+
+    /// <summary>Number of threads the managed kernel uses for large products (default: all cores).</summary>
+    public static int Threads
+    {
+        get => threads;
+        set
+        {
+            if (value < 1) throw new ArgumentException("Threads must be at least 1", nameof(value));
+            threads = value;
+        }
+    }
+
+    /// <summary>The instruction set the micro-kernel uses: "Vector512", "Vector256+FMA" or "scalar".</summary>
+    public static string Isa =>
+        Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "Vector512"
+        : Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported ? "Vector256+FMA"
+        : "scalar";
+
+    private static readonly int Level = Isa switch { "Vector512" => 2, "Vector256+FMA" => 1, _ => 0 };
+
+    /// <summary>C ← α·op(A)·op(B) + β·C (row-major); op(A) is m×k, op(B) is k×n.</summary>
+    public static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T> => Run(transA, transB, m, n, k, alpha, a, b, beta, c, threads);
+
+    /// <summary>As <see cref="Run{T}(bool, bool, int, int, int, T, ReadOnlySpan{T}, ReadOnlySpan{T}, T, Span{T})"/> on at most <paramref name="maxThreads"/> threads.</summary>
+    public static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (maxThreads < 1) throw new ArgumentException("maxThreads must be at least 1", nameof(maxThreads));
+        if (m < 0 || n < 0 || k < 0) throw new ArgumentException($"ManagedGemm: negative size m={m}, n={n}, k={k}");
+        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
+            throw new ArgumentException($"ManagedGemm: buffers too small for m={m}, n={n}, k={k}");
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
+            throw new NotSupportedException($"ManagedGemm supports float and double, not {typeof(T).Name}");
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            if (T.IsZero(beta)) c[..(m * n)].Clear();
+            else System.Numerics.Tensors.TensorPrimitives.Multiply(c[..(m * n)], beta, c[..(m * n)]);
+            return;
+        }
+        fixed (T* pa = a, pb = b, pc = c)
+        {
+            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc);
+            if (Level == 0) { Scalar(job); return; }
+            int mr = Level == 2 ? 8 : 6, nr = 2 * (Level == 2 ? Vector512<T>.Count : Vector256<T>.Count);
+            int parts = 2.0 * m * n * k < ParallelFlops ? 1 : Math.Min(maxThreads, Environment.ProcessorCount);
+            if (parts <= 1) { Blocked(job, 0, m, 0, n, mr, nr); return; }
+            // Split C into independent rectangles: by columns when there are enough column panels, else by rows.
+            int colPanels = (n + nr - 1) / nr, rowPanels = (m + mr - 1) / mr;
+            bool byCols = colPanels >= 2 * parts || colPanels >= rowPanels;
+            int panels = byCols ? colPanels : rowPanels, unit = byCols ? nr : mr, extent = byCols ? n : m;
+            parts = Math.Min(parts, panels);
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, t =>
+            {
+                int lo = Math.Min(extent, (int)((long)panels * t / parts) * unit), hi = Math.Min(extent, (int)((long)panels * (t + 1) / parts) * unit);
+                if (lo >= hi) return;
+                if (byCols) Blocked(job, 0, m, lo, hi, mr, nr);
+                else Blocked(job, lo, hi, 0, n, mr, nr);
+            });
+        }
+    }
+
+    /// <summary>One GEMM call's operands (raw pointers: the caller keeps them pinned for the call).</summary>
+    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c)
+        where T : unmanaged
+    {
+        public readonly bool TransA = transA, TransB = transB;
+        public readonly int M = m, N = n, K = k;
+        public readonly T Alpha = alpha, Beta = beta;
+        public readonly T* A = a, B = b, C = c;
+    }
+
+    /// <summary>The blocked product restricted to rows [r0, r1) and columns [c0, c1) of C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Blocked<T>(in Job<T> job, int r0, int r1, int c0, int c1, int mr, int nr)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int ncMax = Math.Min(NC, RoundUp(c1 - c0, nr)), mcMax = Math.Min(RoundUp(MC, mr), RoundUp(r1 - r0, mr));
+        var bufs = Buffers.Get(sizeof(T) * (KC * ncMax + KC * mcMax + mr * nr));
+        T* bPack = (T*)bufs, aPack = bPack + KC * ncMax, tile = aPack + KC * mcMax;
+        for (int jc = c0; jc < c1; jc += NC)
+        {
+            int nc = Math.Min(NC, c1 - jc);
+            for (int pc = 0; pc < job.K; pc += KC)
+            {
+                int kc = Math.Min(KC, job.K - pc);
+                bool first = pc == 0;
+                PackB(job, pc, kc, jc, nc, nr, bPack);
+                for (int ic = r0; ic < r1; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, r1 - ic);
+                    PackA(job, ic, mc, pc, kc, mr, aPack);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int nb = Math.Min(nr, nc - jr);
+                        T* bp = bPack + (long)jr * kc;
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int mb = Math.Min(mr, mc - ir);
+                            T* ap = aPack + (long)ir * kc;
+                            if (mr == 8) Kernel8x2(ap, bp, kc, tile);
+                            else Kernel6x2(ap, bp, kc, tile);
+                            Update(job, tile, nr, ic + ir, mb, jc + jr, nb, first);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int RoundUp(int v, int unit) => (v + unit - 1) / unit * unit;
+
+    /// <summary>op(A)[i0.., p0..] (mc × kc) → panels of mr rows, each stored p-major: panel[p·mr + r]; rows past m are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackA<T>(in Job<T> job, int i0, int mc, int p0, int kc, int mr, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mb = Math.Min(mr, mc - ir);
+            T* panel = dst + (long)ir * kc;
+            if (job.TransA)
+            {
+                // A stored k×m: the mr values of one p are contiguous.
+                for (int p = 0; p < kc; p++)
+                {
+                    T* src = job.A + (long)(p0 + p) * job.M + i0 + ir;
+                    T* d = panel + p * mr;
+                    int r = 0;
+                    for (; r < mb; r++) d[r] = src[r];
+                    for (; r < mr; r++) d[r] = T.Zero;
+                }
+            }
+            else
+            {
+                // A stored m×k: full float panels of 8 rows go through 8×8 register transposes, the rest element-wise.
+                int pStart = 0;
+                if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && mb == 8)
+                    for (T* src = job.A + (long)(i0 + ir) * job.K + p0; pStart + 8 <= kc; pStart += 8)
+                        Transpose8x8((float*)(src + pStart), job.K, (float*)(panel + pStart * 8), 8);
+                for (int r = 0; r < mb; r++)
+                {
+                    T* src = job.A + (long)(i0 + ir + r) * job.K + p0;
+                    for (int p = pStart; p < kc; p++) panel[p * mr + r] = src[p];
+                }
+                for (int r = mb; r < mr; r++)
+                    for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>op(B)[p0.., j0..] (kc × nc) → panels of nr columns, each stored p-major: panel[p·nr + j]; columns past n are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackB<T>(in Job<T> job, int p0, int kc, int j0, int nc, int nr, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int nb = Math.Min(nr, nc - jr);
+            T* panel = dst + (long)jr * kc;
+            if (job.TransB)
+            {
+                // B stored n×k: column j of op(B) is row j of B. Read nb rows side by side (p ascending) so the panel is
+                // written contiguously; float panels go through 8×8 register transposes where whole blocks fit.
+                T* src0 = job.B + (long)(j0 + jr) * job.K + p0;
+                long ldb = job.K;
+                int p = 0;
+                if (typeof(T) == typeof(float) && Avx.IsSupported && nb == nr)
+                    for (; p + 8 <= kc; p += 8)
+                        for (int j = 0; j < nr; j += 8)
+                            Transpose8x8((float*)(src0 + j * ldb + p), ldb, (float*)(panel + p * nr + j), nr);
+                for (; p < kc; p++)
+                {
+                    T* d = panel + p * nr;
+                    T* s = src0 + p;
+                    int j = 0;
+                    for (; j < nb; j++) d[j] = s[j * ldb];
+                    for (; j < nr; j++) d[j] = T.Zero;
+                }
+            }
+            else
+            {
+                for (int p = 0; p < kc; p++)
+                {
+                    T* src = job.B + (long)(p0 + p) * job.N + j0 + jr;
+                    T* d = panel + p * nr;
+                    if (nb == nr)
+                        for (int j = 0; j < nr; j += Vector256<T>.Count) Vector256.Store(Vector256.Load(src + j), d + j);
+                    else
+                    {
+                        int j = 0;
+                        for (; j < nb; j++) d[j] = src[j];
+                        for (; j < nr; j++) d[j] = T.Zero;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>C tile ← α·tile + (first k-block ? β·C : C); β = 0 ignores C's old contents (as BLAS does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Update<T>(in Job<T> job, T* tile, int nr, int i0, int mb, int j0, int nb, bool first)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T alpha = job.Alpha, beta = first ? job.Beta : T.One;
+        bool overwrite = first && T.IsZero(job.Beta);
+        int w = Vector256<T>.Count, full = Vector256.IsHardwareAccelerated ? nb - nb % w : 0;
+        var va = Vector256.Create(alpha); var vb = Vector256.Create(beta);
+        for (int r = 0; r < mb; r++)
+        {
+            T* cr = job.C + (long)(i0 + r) * job.N + j0;
+            T* tr = tile + r * nr;
+            int j = 0;
+            if (overwrite)
+            {
+                for (; j < full; j += w) Vector256.Store(va * Vector256.Load(tr + j), cr + j);
+                for (; j < nb; j++) cr[j] = alpha * tr[j];
+            }
+            else
+            {
+                // α·t + β·c with separate roundings, the same expression as the scalar tail.
+                for (; j < full; j += w) Vector256.Store(va * Vector256.Load(tr + j) + vb * Vector256.Load(cr + j), cr + j);
+                for (; j < nb; j++) cr[j] = alpha * tr[j] + beta * cr[j];
+            }
+        }
+    }
+
+    /// <summary>Scalar fallback (no SIMD): row i of C accumulates Σ_p op(A)[i,p]·op(B)[p,:] with p ascending, then C ← α·acc + β·C.</summary>
+    private static void Scalar<T>(in Job<T> job)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var acc = new T[job.N];
+        for (int i = 0; i < job.M; i++)
+        {
+            Array.Clear(acc);
+            for (int p = 0; p < job.K; p++)
+            {
+                T aip = job.TransA ? job.A[(long)p * job.M + i] : job.A[(long)i * job.K + p];
+                for (int j = 0; j < job.N; j++)
+                    acc[j] += aip * (job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
+            }
+            T* cr = job.C + (long)i * job.N;
+            bool overwrite = T.IsZero(job.Beta);
+            for (int j = 0; j < job.N; j++) cr[j] = overwrite ? job.Alpha * acc[j] : job.Alpha * acc[j] + job.Beta * cr[j];
+        }
+    }
+
+    /// <summary>Per-thread packing buffers, 64-byte aligned, grown on demand and kept for the thread's life.</summary>
+    private static class Buffers
+    {
+        [ThreadStatic] private static void* buffer;
+        [ThreadStatic] private static nuint size;
+
+        public static void* Get(int bytes)
+        {
+            if ((nuint)bytes > size)
+            {
+                if (buffer != null) NativeMemory.AlignedFree(buffer);
+                buffer = NativeMemory.AlignedAlloc((nuint)bytes, 64);
+                size = (nuint)bytes;
+            }
+            return buffer;
+        }
+    }
+
+    /// <summary>dst[i·ldd + r] = src[r·lds + i] for r, i &lt; 8 (an 8×8 float block transposed in registers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, long lds, float* dst, int ldd)
+    {
+        var r0 = Avx.LoadVector256(src); var r1 = Avx.LoadVector256(src + lds);
+        var r2 = Avx.LoadVector256(src + 2 * lds); var r3 = Avx.LoadVector256(src + 3 * lds);
+        var r4 = Avx.LoadVector256(src + 4 * lds); var r5 = Avx.LoadVector256(src + 5 * lds);
+        var r6 = Avx.LoadVector256(src + 6 * lds); var r7 = Avx.LoadVector256(src + 7 * lds);
+        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7); var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44); var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44); var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44); var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44); var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + 2 * ldd, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + 3 * ldd, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + 4 * ldd, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + 5 * ldd, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + 6 * ldd, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + 7 * ldd, Avx.Permute2x128(u3, u7, 0x31));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Fma<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+}

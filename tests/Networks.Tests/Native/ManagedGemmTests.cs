@@ -1,0 +1,120 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Verify.Networks.Init;
+using Verify.Networks.Native;
+using Verify.TestSupport;
+using Xunit;
+
+namespace Verify.Networks.Tests.Native;
+
+/// <summary>The managed GEMM (float and double, all four transposes, α and β, edge sizes) against the naive triple loop.</summary>
+public sealed class ManagedGemmTests
+{
+    // Sizes straddle the micro-tile edges (MR = 6 or 8, NR = 8…32), the packing blocks (KC = 256, MC = 96) and 1.
+    private static readonly int[] Edge = [1, 2, 5, 7, 8, 9, 15, 16, 17, 31, 33, 47, 65, 97, 130];
+
+    private static Gen<(int M, int N, int K, bool TA, bool TB, double Alpha, double Beta, int Seed)> Cases(int max) =>
+        from m in Gen.OneOf(Gen.Choose(1, max), Gen.Elements(Edge))
+        from n in Gen.OneOf(Gen.Choose(1, max), Gen.Elements(Edge))
+        from k in Gen.OneOf(Gen.Choose(1, max), Gen.Elements(Edge), Gen.Elements(255, 256, 257, 300))
+        from ta in Gen.Elements(false, true) from tb in Gen.Elements(false, true)
+        from alpha in Gen.Elements(1.0, -0.75, 2.5, 0.0) from beta in Gen.Elements(0.0, 1.0, -0.5)
+        from seed in Gen.Choose(0, 10_000)
+        select (m, n, k, ta, tb, alpha, beta, seed);
+
+    private static (double[] A, double[] B, double[] C) Operands(int m, int n, int k, int seed)
+    {
+        var rng = new Rng(seed);
+        var a = new double[m * k]; var b = new double[k * n]; var c = new double[m * n];
+        rng.FillUniform<double>(a, -1, 1); rng.FillUniform<double>(b, -1, 1); rng.FillUniform<double>(c, -1, 1);
+        return (a, b, c);
+    }
+
+    [Fact]
+    public void DoubleMatchesTheTripleLoop() => PropertyCheck.Run(Prop.ForAll(Cases(70).ToArbitrary(), c =>
+    {
+        var (a, b, c0) = Operands(c.M, c.N, c.K, c.Seed);
+        var ours = (double[])c0.Clone(); var naive = (double[])c0.Clone();
+        ManagedGemm.Run(c.TA, c.TB, c.M, c.N, c.K, c.Alpha, a, b, c.Beta, ours.AsSpan());
+        Gemm.Naive(c.TA, c.TB, c.M, c.N, c.K, c.Alpha, a, b, c.Beta, naive.AsSpan());
+        // Different summation order (blocked, fused): each entry differs by at most ~k·2⁻⁵² relative to Σ|a||b| ≤ k.
+        Tolerance.Close(naive, ours, 1e-12, 1e-13 * c.K * Math.Max(1, Math.Abs(c.Alpha)));
+        return true;
+    }), 150);
+
+    [Fact]
+    public void FloatMatchesTheTripleLoop() => PropertyCheck.Run(Prop.ForAll(Cases(70).ToArbitrary(), c =>
+    {
+        var (a, b, c0) = Operands(c.M, c.N, c.K, c.Seed);
+        float[] F(double[] v) => v.Select(x => (float)x).ToArray();
+        double[] D(float[] v) => v.Select(x => (double)x).ToArray();
+        var fa = F(a); var fb = F(b); var ours = F(c0);
+        var naive = D(ours);
+        ManagedGemm.Run(c.TA, c.TB, c.M, c.N, c.K, (float)c.Alpha, fa, fb, (float)c.Beta, ours.AsSpan());
+        Gemm.Naive(c.TA, c.TB, c.M, c.N, c.K, c.Alpha, D(fa), D(fb), c.Beta, naive.AsSpan());
+        // float32 accumulation of k products in [−1, 1], scaled by |α| (+ |β|·|c| rounding): error ≤ (k+2)·2⁻²³·max(1, |α|).
+        Tolerance.Close(naive, D(ours), 0, (c.K + 2) * 1.2e-7 * Math.Max(1, Math.Abs(c.Alpha)));
+        return true;
+    }), 150);
+
+    [Fact]
+    public void LargeParallelProductsMatchTheTripleLoop()
+    {
+        // Above ParallelFlops, several KC and MC blocks, and both thread splits (by columns, then by rows).
+        foreach (var (m, n, k, ta, tb) in new[] { (130, 257, 600, false, true), (301, 40, 513, true, false), (97, 1100, 70, true, true) })
+        {
+            var (a, b, _) = Operands(m, n, k, m + n + k);
+            var ours = new double[m * n]; var naive = new double[m * n];
+            ManagedGemm.Run(ta, tb, m, n, k, 1.0, a, b, 0.0, ours.AsSpan(), maxThreads: 2);
+            Gemm.Naive(ta, tb, m, n, k, 1.0, a, b, 0.0, naive.AsSpan());
+            Tolerance.Close(naive, ours, 1e-12, 1e-13 * k);
+        }
+    }
+
+    [Theory]
+    [InlineData(200, 300, 700)] // split by columns
+    [InlineData(300, 40, 500)]  // split by rows
+    public void ResultsAreBitIdenticalForAnyThreadCount(int m, int n, int k)
+    {
+        var rng = new Rng(9);
+        var a = new float[m * k]; var b = new float[n * k];
+        rng.FillUniform<float>(a, -1, 1); rng.FillUniform<float>(b, -1, 1);
+        var one = new float[m * n]; var two = new float[m * n]; var again = new float[m * n];
+        ManagedGemm.Run(false, true, m, n, k, 1f, a, b, 0f, one.AsSpan(), maxThreads: 1);
+        ManagedGemm.Run(false, true, m, n, k, 1f, a, b, 0f, two.AsSpan(), maxThreads: 2);
+        ManagedGemm.Run(false, true, m, n, k, 1f, a, b, 0f, again.AsSpan(), maxThreads: 2);
+        Assert.Equal(one, two);
+        Assert.Equal(two, again);
+    }
+
+    [Fact]
+    public void BetaZeroIgnoresOldContents()
+    {
+        // As in BLAS: with β = 0, C's old contents (here NaN) are not read.
+        var a = new double[] { 1, 2, 3, 4 }; var b = new double[] { 5, 6, 7, 8 };
+        var c = new[] { double.NaN, double.NaN, double.NaN, double.NaN };
+        ManagedGemm.Run(false, false, 2, 2, 2, 1.0, a, b, 0.0, c.AsSpan());
+        Assert.Equal(new double[] { 19, 22, 43, 50 }, c);
+    }
+
+    [Fact]
+    public void EmptyInnerDimensionScalesC()
+    {
+        var c = new[] { 1.0, -2.0 };
+        ManagedGemm.Run(false, false, 1, 2, 0, 1.0, [], [], 3.0, c.AsSpan());
+        Assert.Equal(new[] { 3.0, -6.0 }, c);
+    }
+
+    [Fact]
+    public void BadArgumentsAreRejected()
+    {
+        Assert.Throws<ArgumentException>(() => ManagedGemm.Run(false, false, 2, 2, 2, 1.0, new double[3], new double[4], 0.0, new double[4]));
+        Assert.Throws<ArgumentException>(() => ManagedGemm.Run(false, false, 2, 2, 2, 1.0, new double[4], new double[4], 0.0, new double[4], maxThreads: 0));
+    }
+
+    [Fact]
+    public void IsaMatchesTheHardware() =>
+        Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "Vector512"
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported ? "Vector256+FMA" : "scalar",
+            ManagedGemm.Isa);
+}
