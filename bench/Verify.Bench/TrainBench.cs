@@ -36,7 +36,7 @@ public static class TrainBench
             if (!TrainWorkloads.Names.Contains(w)) { Console.Error.WriteLine($"verify-bench: error: unknown workload {w}"); return 2; }
         if (python && !File.Exists(anchor)) { Console.Error.WriteLine($"verify-bench: error: anchor script {anchor} not found (give --anchor or --no-python)"); return 2; }
 
-        Console.WriteLine($"# training workloads, ms per generator iteration; engine: OpenBLAS {Gemm.CoreName} kernels, {Gemm.Threads} threads; " +
+        Console.WriteLine($"# training workloads, ms per generator iteration; engine GEMM: {Gemm.Describe()}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; " +
                           $"{Environment.ProcessorCount} cores; {rounds} rounds, ours then PyTorch per workload");
         var ours = workloads.ToDictionary(w => w, _ => new List<double>());
         var torch = workloads.ToDictionary(w => w, _ => new List<double>());
