@@ -35,4 +35,9 @@ public sealed class HellingerDistanceTests
             double h = Div.Hellinger(pair.P, pair.Q), tv = Div.TV(pair.P, pair.Q);
             return h * h <= tv + 1e-12 && tv <= Math.Sqrt(2) * h + 1e-12 && h <= 1;
         }), maxTest: 300);
+
+    [Fact]
+    public void IsOneOnDisjointSupports() =>
+        // Exactly 1: computed as √(1 − Σ√(pq)) when the affinity is small, and the affinity of disjoint laws is 0.
+        PropertyCheck.Run(Prop.ForAll(Laws.DisjointPairs, pair => Div.Hellinger(pair.P, pair.Q) == 1.0), maxTest: 200);
 }
