@@ -79,7 +79,9 @@ public static unsafe partial class ManagedGemm
             if (parts <= 1) { Blocked(job, 0, m, 0, n, mr, nr); return; }
             // Split C into independent rectangles: by columns when there are enough column panels, else by rows.
             int colPanels = (n + nr - 1) / nr, rowPanels = (m + mr - 1) / mr;
-            bool byCols = colPanels >= 2 * parts || colPanels >= rowPanels;
+            // Each part packs all of the operand it does not split: columns repack op(A) (m·k) per part, rows op(B) (k·n),
+            // so split the dimension whose unsplit operand is the smaller one (columns when m ≤ n), given enough panels.
+            bool byCols = rowPanels < parts || (colPanels >= parts && m <= n);
             int panels = byCols ? colPanels : rowPanels, unit = byCols ? nr : mr, extent = byCols ? n : m;
             parts = Math.Min(parts, panels);
             Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, t =>
