@@ -59,8 +59,27 @@ public static class DistanceCommand
         DiscreteDistribution p = pFile.Distribution.Normalized();
         q = q.Normalized();
         bool all = metric == "all";
-        if (all || metric is "w1" or "w2") CheckDistancesFit(p, q, pFile.Path, qFile.Path);
         var r = new DistanceResult { NP = p.Count, NQ = q.Count, Dim = p.Dimension };
+        try
+        {
+            Transports(p, q, all, metric, r);
+        }
+        catch (ArgumentException e)
+        {
+            // Both laws are validated and normalised here, so what Transport refuses is the data itself (e.g. points too far
+            // apart for the cost in doubles): bad input, reported with the files.
+            throw new UsageException($"{pFile.Path}, {qFile.Path}: {e.Message.Split(" (Parameter")[0]}");
+        }
+        if (all || metric == "js") r.JS = Divergences.JS(p, q);
+        if (all || metric == "kl") (r.KLPQ, r.KLQP) = Divergences.KLBoth(p, q);
+        if (all || metric == "tv") r.TV = Divergences.TV(p, q);
+        if (all || metric == "hellinger") r.Hellinger = Divergences.Hellinger(p, q);
+        return r;
+    }
+
+    /// <summary>W1 and W2 when requested: exact and certified, or by the sorted-CDF route for large 1-D files.</summary>
+    private static void Transports(DiscreteDistribution p, DiscreteDistribution q, bool all, string metric, DistanceResult r)
+    {
         bool sortedCdf = p.Dimension == 1 && (long)p.Count * q.Count > MaxCertifiedPairs;
         if (all || metric == "w1")
         {
@@ -82,36 +101,6 @@ public static class DistanceCommand
                 r.W2Certificate = t.Certificate;
             }
         }
-        if (all || metric == "js") r.JS = Divergences.JS(p, q);
-        if (all || metric == "kl") (r.KLPQ, r.KLQP) = Divergences.KLBoth(p, q);
-        if (all || metric == "tv") r.TV = Divergences.TV(p, q);
-        if (all || metric == "hellinger") r.Hellinger = Divergences.Hellinger(p, q);
-        return r;
-    }
-
-    /// <summary>
-    /// Every ‖x − y‖² between the two point sets is at most Σₖ (maxₖ − minₖ)² over their union; when that overflows a
-    /// double the ground costs would come out +∞ (which the transport solver reads as a forbidden pair) — bad input,
-    /// reported with the files, not an internal failure.
-    /// </summary>
-    private static void CheckDistancesFit(DiscreteDistribution p, DiscreteDistribution q, string pPath, string qPath)
-    {
-        int d = p.Dimension;
-        double sum = 0;
-        for (int k = 0; k < d; k++)
-        {
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            foreach (var law in new[] { p, q })
-            {
-                ReadOnlySpan<double> pts = law.Points;
-                for (int i = k; i < pts.Length; i += d) { lo = Math.Min(lo, pts[i]); hi = Math.Max(hi, pts[i]); }
-            }
-            double span = hi - lo;
-            sum += span * span;
-        }
-        if (!double.IsFinite(sum))
-            throw new UsageException(
-                $"{pPath}, {qPath}: the coordinates are too far apart for W1/W2 in doubles (squared distances overflow); rescale the data");
     }
 
     /// <summary>An exact solve whose certificate holds; anything else is an internal failure, never a printed number.</summary>
