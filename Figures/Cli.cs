@@ -41,19 +41,24 @@ public static class Cli
         }
         catch (Exception e) when (e is UsageException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
-            stderr.WriteLine($"verify: error: {OneLine(e.Message)}");
+            stderr.WriteLine($"verify: error: {Describe(e)}");
             return BadInput;
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"verify: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+            stderr.WriteLine($"verify: internal error: {e.GetType().Name}: {Describe(e)}");
             return CheckFailed;
         }
     }
 
-    private static string OneLine(string message)
+    /// <summary>
+    /// An exception's message as one line for stderr: the first line only, without the " (Parameter 'x')" that
+    /// ArgumentException appends (the message itself names what is wrong).
+    /// </summary>
+    public static string Describe(Exception e)
     {
-        // ArgumentException appends " (Parameter 'x')"; keep the message on one line.
+        string message = e.Message;
+        if (e is ArgumentException { ParamName: { } name }) message = message.Replace($" (Parameter '{name}')", "");
         int nl = message.IndexOfAny(['\r', '\n']);
         return nl < 0 ? message : message[..nl];
     }

@@ -68,7 +68,7 @@ public static class DistanceCommand
         {
             // Both laws are validated and normalised here, so what Transport refuses is the data itself (e.g. points too far
             // apart for the cost in doubles): bad input, reported with the files.
-            throw new UsageException($"{pFile.Path}, {qFile.Path}: {e.Message.Split(" (Parameter")[0]}");
+            throw new UsageException($"{pFile.Path}, {qFile.Path}: {Cli.Describe(e)}");
         }
         if (all || metric == "js") r.JS = Divergences.JS(p, q);
         if (all || metric == "kl") (r.KLPQ, r.KLQP) = Divergences.KLBoth(p, q);

@@ -85,17 +85,17 @@ public static class SampleCommand
     {
         ToyEntry entry;
         try { entry = ToyFamilies.Get(familyName); }
-        catch (ArgumentException e) { throw new UsageException("sample: " + Clean(e)); }
+        catch (ArgumentException e) { throw new UsageException("sample: " + Cli.Describe(e)); }
         if (n < 1 || n > MaxCount)
             throw new UsageException($"sample: --n must be between 1 and {MaxCount}, got {n}");
         IToyDistribution law;
         try { law = entry.Resolve(theta); }
-        catch (ArgumentException e) { throw new UsageException("sample: --theta: " + Clean(e)); }
+        catch (ArgumentException e) { throw new UsageException("sample: --theta: " + Cli.Describe(e)); }
         double? usedTheta = entry.Theta is null ? null : theta ?? entry.Theta.Default;
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException("sample: --out: the file name is empty");
         double[] points;
         try { points = law.SamplePoints(n, seed); }
-        catch (ArgumentException e) { throw new UsageException("sample: --theta: " + Clean(e)); } // a sample that overflows doubles
+        catch (ArgumentException e) { throw new UsageException("sample: --theta: " + Cli.Describe(e)); } // a sample that overflows doubles
         var comments = new List<string>
         {
             $"seed={seed.ToString(CultureInfo.InvariantCulture)}",
@@ -114,8 +114,4 @@ public static class SampleCommand
     private static string Names() => string.Join(", ", ToyFamilies.All.Select(e => e.Name));
 
     private static string Show(double? x) => x is null ? "none" : x.Value.ToString("R", CultureInfo.InvariantCulture);
-
-    // ArgumentException appends " (Parameter 'x')"; the CLI line names the option itself.
-    private static string Clean(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "");
 }
