@@ -21,14 +21,21 @@ internal static class Guard
             throw new ArgumentException($"dimension mismatch: P has dimension {p.Dimension}, Q has dimension {q.Dimension}");
     }
 
-    /// <summary>Equal total masses, within 1e-9 relative (transport between unequal masses is not defined).</summary>
-    public static void SameMass(DiscreteDistribution p, DiscreteDistribution q)
+    /// <summary>
+    /// Equal total masses within <paramref name="tolerance"/> relative to the larger (transport between unequal masses is
+    /// not defined). The exact solver accepts what this accepts, and leaves the difference at one atom (the same
+    /// tolerance bounds its marginal residual), so the guard and the solver never disagree.
+    /// </summary>
+    public static void SameMass(DiscreteDistribution p, DiscreteDistribution q, double tolerance)
     {
         double a = p.TotalMass, b = q.TotalMass;
-        if (Math.Abs(a - b) > 1e-9 * Math.Max(a, b))
+        if (Math.Abs(a - b) > tolerance * Math.Max(a, b))
             throw new ArgumentException(
-                $"unequal total masses: P has {a:R}, Q has {b:R}; normalise both explicitly (Normalized()) if probability laws are meant");
+                $"unequal total masses: P has {a:R}, Q has {b:R} (they may differ by {tolerance:R} relative); normalise both explicitly (Normalized()) if probability laws are meant");
     }
+
+    /// <summary>As above with the default tolerance of <see cref="TransportOptions.Tolerance"/>.</summary>
+    public static void SameMass(DiscreteDistribution p, DiscreteDistribution q) => SameMass(p, q, TransportOptions.Default.Tolerance);
 
     /// <summary>
     /// Checks a marginal (mass vector): non-empty, finite, non-negative, positive total. Returns Σᵢ wᵢ.
@@ -65,16 +72,17 @@ internal static class Guard
     /// <summary>
     /// Throws <see cref="ArgumentException"/> when the ground cost between some point of P and some point of Q could
     /// overflow a double (finite coordinates whose distance, raised to the cost's power, exceeds double.MaxValue).
-    /// The bound used is the diagonal of the bounding box of both supports, computed without overflow.
+    /// The bound used is the diagonal of the bounding box of both supports, computed without overflow. Returns
+    /// log(bound on every cost) (−∞ when all points coincide) and the widest side of the bounding box.
     /// </summary>
-    public static void CostsRepresentable(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int dimension, GroundCost cost) =>
+    public static (double LogCost, double Widest) CostsRepresentable(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int dimension, GroundCost cost) =>
         CostsRepresentable(xs, ys, dimension, cost.Power, sumsSquares: !cost.IsManhattan, cost.Name);
 
     /// <summary>
     /// As above for a cost ‖x − y‖ᵖ computed either from a sum of squares (<paramref name="sumsSquares"/>, the
     /// Euclidean norm in d ≥ 1) or from absolute differences (ℓ₁, and every 1-D route).
     /// </summary>
-    public static void CostsRepresentable(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int dimension, double power, bool sumsSquares, string costName)
+    public static (double LogCost, double Widest) CostsRepresentable(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, int dimension, double power, bool sumsSquares, string costName)
     {
         Span<double> span = dimension <= 64 ? stackalloc double[dimension] : new double[dimension];
         double widest = 0;
@@ -86,7 +94,7 @@ internal static class Guard
             span[k] = hi - lo;
             widest = Math.Max(widest, span[k]);
         }
-        if (widest == 0) return;
+        if (widest == 0) return (double.NegativeInfinity, 0);
         double scaled = 0;
         if (!double.IsInfinity(widest))
             foreach (double w in span) scaled += sumsSquares ? (w / widest) * (w / widest) : w / widest;
@@ -99,13 +107,54 @@ internal static class Guard
             throw new ArgumentException(
                 $"the points are too far apart for the {costName} cost: distances up to about e^{logDiameter:F1} " +
                 "overflow a double in the cost computation; rescale the coordinates");
+        return (power * logDiameter, widest);
     }
 
-    /// <summary>Equal total masses within 1e-9 relative.</summary>
-    public static void SameMass(double a, double b, string what)
+    /// <summary>Equal total masses within <paramref name="tolerance"/> relative to the larger.</summary>
+    public static void SameMass(double a, double b, double tolerance, string what)
     {
-        if (Math.Abs(a - b) > 1e-9 * Math.Max(a, b))
+        if (Math.Abs(a - b) > tolerance * Math.Max(a, b))
             throw new ArgumentException(
-                $"unequal total masses: {what} sum to {a.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} and {b.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; normalise both explicitly");
+                $"unequal total masses: {what} sum to {a.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} and {b.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (they may differ by {tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} relative); normalise both explicitly");
     }
+
+    /// <summary>
+    /// Throws before anything is allocated when an n × m cost matrix cannot be built: n·m above 2³¹ − 1 (the solver
+    /// indexes arcs with 32-bit integers), or 8·n·m bytes above the memory the runtime reports available. The message
+    /// gives the size needed.
+    /// </summary>
+    public static void PairsFit(long n, long m)
+    {
+        long pairs = n * m;
+        string size = Gigabytes(8.0 * pairs);
+        if (pairs > int.MaxValue)
+            throw new ArgumentException(
+                $"{n} × {m} = {pairs} pairs are too many for the exact solver (at most 2³¹ − 1 = {int.MaxValue}); its cost matrix would need {size}. " +
+                "Use fewer points, or the 1-D or sliced routes, which need no matrix");
+        var info = GC.GetGCMemoryInfo();
+        long free = info.TotalAvailableMemoryBytes - info.MemoryLoadBytes;
+        if (info.TotalAvailableMemoryBytes > 0 && 8.0 * pairs > free)
+            throw new ArgumentException(
+                $"the {n} × {m} cost matrix of the exact solver needs {size}, more than the {Gigabytes(free)} of memory available. " +
+                "Use fewer points, or the 1-D or sliced routes, which need no matrix");
+    }
+
+    private static string Gigabytes(double bytes) =>
+        (bytes / 1e9).ToString(bytes < 1e8 ? "0.###" : "0.0", System.Globalization.CultureInfo.InvariantCulture) + " GB";
+
+    /// <summary>
+    /// Throws when the exact solver cannot work with costs as large as <paramref name="maxAbsCost"/>: its artificial
+    /// cost (n + m + 1)·max|cᵢⱼ|, and potentials of that order, must stay finite with room to spare.
+    /// </summary>
+    public static void SolverCosts(double maxAbsCost, int n, int m, string paramName)
+    {
+        if (SolverCostsFit(maxAbsCost, n, m)) return;
+        throw new ArgumentException(
+            $"costs up to {maxAbsCost.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} are too large for the exact solver: " +
+            $"its artificial cost (n + m + 1)·max|cᵢⱼ| = {(n + m + 1.0) * maxAbsCost:E3} must stay below {double.MaxValue / 16:E3}; " +
+            "divide the costs by a constant (the optimum is divided by the same constant)", paramName);
+    }
+
+    /// <summary>Whether (n + m + 1)·max|c| leaves a factor 16 of headroom below double.MaxValue.</summary>
+    public static bool SolverCostsFit(double maxAbsCost, int n, int m) => (n + m + 1.0) * maxAbsCost <= double.MaxValue / 16;
 }

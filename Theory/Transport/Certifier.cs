@@ -4,63 +4,80 @@ using System.Runtime.Intrinsics;
 
 namespace Verify.Theory;
 
-/// <summary>Computes the <see cref="TransportCertificate"/> of a plan and potentials against the full cost matrix.</summary>
+/// <summary>
+/// Computes the <see cref="TransportCertificate"/> of a plan and potentials against the full cost matrix, and the plan's
+/// value, in one pass over the n·m costs (rows in parallel when large). Independent of how the plan was found: it is
+/// given a plan γ and potentials (u, v), nothing else.
+/// </summary>
 internal static class Certifier
 {
     /// <summary>
-    /// Checks γ ≥ 0 and the marginals, uᵢ + vⱼ ≤ cᵢⱼ over all n·m pairs (rows in parallel), the duality gap
-    /// |Σcγ − (Σau + Σbv)| and complementary slackness on the plan's support. See <see cref="TransportCertificate"/>.
+    /// The value P = Σcᵢⱼγᵢⱼ and its certificate: the marginal residual, the duality gap |P − D| with
+    /// D = Σaᵢuᵢ + Σbⱼvⱼ, and the weighted dual violation V (see <see cref="TransportCertificate"/>); every sum is
+    /// compensated. Each row contributes, in one sweep over its m costs, max_j sᵢⱼ, Σⱼ min(aᵢ, bⱼ)·sᵢⱼ₊, max_j |cᵢⱼ|
+    /// and min_j cᵢⱼ, where sᵢⱼ = uᵢ + vⱼ − cᵢⱼ.
     /// </summary>
-    public static TransportCertificate Certify(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Array cost, int n, int m,
-        double[] u, double[] v, IReadOnlyList<(int I, int J, double Mass)> plan, double primalCost, double tolerance)
+    public static (TransportCertificate Certificate, double Value) Certify(ReadOnlySpan<double> a, ReadOnlySpan<double> b,
+        Array cost, int n, int m, double[] u, double[] v, IReadOnlyList<(int I, int J, double Mass)> plan, double tolerance)
     {
-        double mass = 0;
-        for (int i = 0; i < n; i++) mass += a[i];
+        var massA = new CompensatedSum();
+        var massB = new CompensatedSum();
+        for (int i = 0; i < n; i++) massA.Add(a[i]);
+        for (int j = 0; j < m; j++) massB.Add(b[j]);
+        double mass = massA.Value, mass2 = Math.Max(mass, massB.Value);
 
-        // Primal: γ ≥ 0 and marginals.
-        var row = new double[n];
-        var col = new double[m];
+        // Primal: γ ≥ 0 and marginals; the value.
+        var row = new CompensatedSum[n];
+        var col = new CompensatedSum[m];
+        var value = new CompensatedSum();
         bool negative = false;
         foreach (var (i, j, g) in plan)
         {
             if (!(g >= 0)) negative = true;
-            row[i] += g;
-            col[j] += g;
+            row[i].Add(g);
+            col[j].Add(g);
+            value.Add(CostMatrix.At(cost, (long)i * m + j) * g);
         }
         double primal = 0;
-        for (int i = 0; i < n; i++) primal = Math.Max(primal, Math.Abs(row[i] - a[i]));
-        for (int j = 0; j < m; j++) primal = Math.Max(primal, Math.Abs(col[j] - b[j]));
-        primal = negative ? double.PositiveInfinity : primal / mass;
+        for (int i = 0; i < n; i++) primal = Math.Max(primal, Math.Abs(row[i].Value - a[i]));
+        for (int j = 0; j < m; j++) primal = Math.Max(primal, Math.Abs(col[j].Value - b[j]));
+        primal = negative ? double.PositiveInfinity : primal / mass2;
+        double p = value.Value;
 
-        // Dual feasibility over every pair, and the cost scale S = max |cᵢⱼ| over finite entries.
-        // Costs are never NaN or −∞ (validated), so with finite potentials no sᵢⱼ = uᵢ + vⱼ − cᵢⱼ is NaN.
-        bool finitePotentials = AllFinite(u) && AllFinite(v);
-        var rowViolation = new double[n];
-        var rowScale = new double[n];
-        void Row(int i)
-        {
-            var (worst, scale) = RowMaxima(RowOf(cost, i, m), u[i], v);
-            rowViolation[i] = worst;
-            rowScale[i] = scale;
-        }
-        RowParallel.For(n, (long)n * m, Row);
-        double violation = finitePotentials ? 0 : double.PositiveInfinity, costScale = 0;
+        // Dual: one sweep over all pairs. Costs are never NaN or −∞ (validated), so with finite potentials no sᵢⱼ is NaN.
+        bool finite = AllFinite(u) && AllFinite(v);
+        var stats = new RowStats[n];
+        double[] aArray = a.ToArray(), bArray = b.ToArray();
+        RowParallel.For(n, (long)n * m, i => stats[i] = Row(CostMatrix.Row(cost, i, m), u[i], aArray[i], v, bArray));
+        double maxViolation = 0, costScale = 0, costMin = double.PositiveInfinity;
+        var rowWeighted = new CompensatedSum();
+        var pairWeighted = new CompensatedSum();
         for (int i = 0; i < n; i++)
         {
-            violation = Math.Max(violation, rowViolation[i]);
-            costScale = Math.Max(costScale, rowScale[i]);
+            maxViolation = Math.Max(maxViolation, stats[i].Max);
+            rowWeighted.Add(a[i] * Math.Max(stats[i].Max, 0));
+            pairWeighted.Add(stats[i].Weighted);
+            costScale = Math.Max(costScale, stats[i].Scale);
+            costMin = Math.Min(costMin, stats[i].Min);
         }
-        if (costScale == 0) costScale = 1;
+        if (!finite) maxViolation = double.PositiveInfinity;
+        double massViolation = mass * maxViolation;
+        double violation = finite ? Math.Min(massViolation, Math.Min(rowWeighted.Value, pairWeighted.Value)) : double.PositiveInfinity;
 
-        // Gap and slackness.
-        double dual = 0;
-        for (int i = 0; i < n; i++) dual += a[i] * u[i];
-        for (int j = 0; j < m; j++) dual += b[j] * v[j];
-        double slack = 0;
-        foreach (var (i, j, g) in plan)
-            if (g > 0) slack = Math.Max(slack, Math.Abs(RowOf(cost, i, m)[j] - u[i] - v[j]));
-        double gap = Math.Abs(primalCost - dual);
-        return new TransportCertificate(primal, violation / costScale, gap / (mass * costScale), slack / costScale, tolerance);
+        var dual = new CompensatedSum();
+        for (int i = 0; i < n; i++) dual.Add(a[i] * u[i]);
+        for (int j = 0; j < m; j++) dual.Add(b[j] * v[j]);
+        double gap = Math.Abs(p - dual.Value);
+        double error = gap + violation;
+        // Second lower bound: every plan costs at least M·min cᵢⱼ (it settles W = 0 between equal laws exactly).
+        if (double.IsFinite(costMin)) error = Math.Min(error, Math.Abs(p - mass * costMin));
+
+        double floor = TransportCertificate.FloorFactor * mass * costScale;
+        double scale = Math.Max(Math.Abs(p), floor);
+        double Relative(double x) => x == 0 ? 0 : scale > 0 ? x / scale : double.PositiveInfinity;
+        var certificate = new TransportCertificate(primal, Relative(gap), Relative(massViolation), Relative(violation),
+            Relative(error), scale, floor, tolerance);
+        return (certificate, p);
     }
 
     private static bool AllFinite(double[] x)
@@ -69,44 +86,61 @@ internal static class Certifier
         return true;
     }
 
-    /// <summary>maxⱼ (uᵢ + vⱼ − cᵢⱼ) and maxⱼ |cᵢⱼ| over finite cᵢⱼ for one row (four lanes at a time).</summary>
+    /// <summary>One row's share of the dual sweep.</summary>
+    private readonly record struct RowStats(double Max, double Weighted, double Scale, double Min);
+
+    /// <summary>
+    /// Over one row: max_j sⱼ, Σⱼ min(aᵢ, bⱼ)·max(sⱼ, 0) with sⱼ = uᵢ + vⱼ − cᵢⱼ, and max |cᵢⱼ|, min cᵢⱼ over the finite
+    /// costs (+∞, a forbidden pair, gives sⱼ = −∞). Four lanes at a time.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Worst, double Scale) RowMaxima(ReadOnlySpan<double> c, double ui, double[] v)
+    private static RowStats Row(ReadOnlySpan<double> c, double ui, double ai, double[] v, double[] b)
     {
         int m = c.Length, j = 0;
-        double worst = double.NegativeInfinity, scale = 0;
+        double worst = double.NegativeInfinity, weighted = 0, scale = 0, min = double.PositiveInfinity;
         if (Vector256.IsHardwareAccelerated && m >= 8)
         {
             var vWorst = Vector256.Create(double.NegativeInfinity);
+            var vWeighted = Vector256<double>.Zero;
             var vScale = Vector256<double>.Zero;
+            var vMin = Vector256.Create(double.PositiveInfinity);
             var vUi = Vector256.Create(ui);
+            var vAi = Vector256.Create(ai);
             var vInf = Vector256.Create(double.PositiveInfinity);
             ref double cRef = ref MemoryMarshal.GetReference(c);
             ref double vRef = ref MemoryMarshal.GetArrayDataReference(v);
+            ref double bRef = ref MemoryMarshal.GetArrayDataReference(b);
             for (; j + 4 <= m; j += 4)
             {
                 var cj = Vector256.LoadUnsafe(ref cRef, (nuint)j);
-                var vj = Vector256.LoadUnsafe(ref vRef, (nuint)j);
-                vWorst = Vector256.Max(vWorst, vUi + vj - cj);
-                var abs = Vector256.Abs(cj);
-                vScale = Vector256.Max(vScale, Vector256.ConditionalSelect(Vector256.LessThan(abs, vInf), abs, Vector256<double>.Zero));
+                var s = vUi + Vector256.LoadUnsafe(ref vRef, (nuint)j) - cj;
+                vWorst = Vector256.Max(vWorst, s);
+                var w = Vector256.Min(vAi, Vector256.LoadUnsafe(ref bRef, (nuint)j));
+                vWeighted += w * Vector256.Max(s, Vector256<double>.Zero);
+                var finite = Vector256.LessThan(Vector256.Abs(cj), vInf);
+                vScale = Vector256.Max(vScale, Vector256.ConditionalSelect(finite, Vector256.Abs(cj), Vector256<double>.Zero));
+                vMin = Vector256.Min(vMin, Vector256.ConditionalSelect(finite, cj, vInf));
             }
             for (int l = 0; l < 4; l++)
             {
                 worst = Math.Max(worst, vWorst.GetElement(l));
+                weighted += vWeighted.GetElement(l);
                 scale = Math.Max(scale, vScale.GetElement(l));
+                min = Math.Min(min, vMin.GetElement(l));
             }
         }
         for (; j < m; j++)
         {
             double cij = c[j];
-            worst = Math.Max(worst, ui + v[j] - cij);
-            if (!double.IsInfinity(cij)) scale = Math.Max(scale, Math.Abs(cij));
+            double s = ui + v[j] - cij;
+            worst = Math.Max(worst, s);
+            weighted += Math.Min(ai, b[j]) * Math.Max(s, 0);
+            if (!double.IsInfinity(cij))
+            {
+                scale = Math.Max(scale, Math.Abs(cij));
+                min = Math.Min(min, cij);
+            }
         }
-        return (worst, scale);
+        return new RowStats(worst, weighted, scale, min);
     }
-
-    private static ReadOnlySpan<double> RowOf(Array cost, int i, int m) =>
-        MemoryMarshal.CreateReadOnlySpan(
-            ref Unsafe.Add(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(cost)), (nint)i * m), m);
 }

@@ -7,10 +7,10 @@ namespace Verify.Theory;
 /// <summary>
 /// All n·m arcs of the bipartite transport graph, arc e = i·m + j, costs read in place from a row-major matrix.
 /// <para>
-/// Pricing streams the whole matrix many times, so for large problems it is memory-bound. Such problems first price
-/// with a single-precision copy of the costs (half the memory traffic): an arc is proposed only when its reduced cost
-/// computed from the rounded cost c̃ is below the exact threshold minus 2⁻²⁴·max|c| + 2⁻¹⁴⁹, which, since
-/// |c − c̃| ≤ 2⁻²⁴|c| + 2⁻¹⁴⁹, proves the exact reduced cost below the threshold. Pivots always use the exact double costs. When the approximate pricing
+/// Pricing streams the whole matrix many times, so for large problems it is memory-bound. Such problems may first
+/// price with a single-precision copy of the costs (half the memory traffic): since |c − c̃| ≤ 2⁻²⁴|c| + 2⁻¹⁴⁹ for the
+/// rounded cost c̃, an arc is proposed only when its priced cost computed from c̃ is below −(2⁻²⁴·max|c| + 2⁻¹⁴⁹)·(1+ε),
+/// which proves its exact priced cost negative. Pivots always use the exact double costs. When the approximate pricing
 /// finds nothing, <see cref="Refine"/> switches to exact double pricing, which alone certifies optimality.
 /// </para>
 /// </summary>
@@ -21,9 +21,10 @@ internal sealed class DenseArcs : ArcSet
     private readonly double _maxAbsCost;
     private float[]? _approx;
 
-    /// <summary>Arcs over a row-major cost array; problems with at least <paramref name="singleFrom"/> arcs price in single precision first.</summary>
+    /// <summary>Arcs over a row-major cost array (n·m ≤ 2³¹ − 1); problems with at least <paramref name="singleFrom"/> arcs price in single precision first.</summary>
     public DenseArcs(Array cost, int n, int m, double maxAbsCost, long singleFrom = long.MaxValue)
     {
+        if ((long)n * m > int.MaxValue) throw new ArgumentException($"{n}×{m} arcs exceed the dense solver's 2³¹ − 1");
         _cost = cost;
         _maxAbsCost = maxAbsCost;
         _n = n;
@@ -34,9 +35,7 @@ internal sealed class DenseArcs : ArcSet
     public override int Count => _n * _m;
     public override int Source(int e) => e / _m;
     public override int Target(int e) => e % _m;
-
-    public override double Cost(int e) =>
-        Unsafe.Add(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(_cost)), e);
+    public override double Cost(int e) => CostMatrix.At(_cost, e);
 
     public override bool Refine()
     {
@@ -50,8 +49,7 @@ internal sealed class DenseArcs : ArcSet
         var f = new float[(long)n * m];
         RowParallel.For(n, (long)n * m, i =>
         {
-            ReadOnlySpan<double> row = MemoryMarshal.CreateReadOnlySpan(
-                ref Unsafe.Add(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(cost)), (nint)i * m), m);
+            ReadOnlySpan<double> row = CostMatrix.Row(cost, i, m);
             Span<float> dst = f.AsSpan(i * m, m);
             for (int j = 0; j < m; j++) dst[j] = (float)row[j];
         });
@@ -59,13 +57,15 @@ internal sealed class DenseArcs : ArcSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override int FindEntering(double[] pi, int n, ref int next, int block, double threshold)
+    public override int FindEntering(double[] pi, double[] low, int n, ref int next, int block, in PricingRule rule)
     {
         int m = _m, rows = _n;
         long total = (long)rows * m;
-        ref double c0 = ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(_cost));
         float[]? approx = _approx;
-        ReadOnlySpan<double> piT = pi.AsSpan(n, m);
+        ReadOnlySpan<double> lowT = low.AsSpan(n, m);
+        double factor = rule.CostFactor;
+        // Approximate pricing: the rounding of c̃ (at most 2⁻²⁴·max|c| + 2⁻¹⁴⁹, times the factor 1 + ε) is added to every row.
+        double slack = approx is null ? 0.0 : (Rounding * _maxAbsCost + Floor) * factor * (1 + 4 * Rounding);
         int i = next / m, j = next - i * m;
         double best = 0;
         int bestArc = -1;
@@ -75,9 +75,10 @@ internal sealed class DenseArcs : ArcSet
         {
             int jEnd = Math.Min(m, j + left);
             int rowBase = i * m;
+            double row = rule.RowConstant(pi[i]);
             int found = approx is null
-                ? Scan(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref c0, rowBase), m), piT, pi[i], j, jEnd, threshold, ref best)
-                : ScanApprox(approx.AsSpan(rowBase, m), piT, pi[i], j, jEnd, threshold - Rounding * _maxAbsCost - Floor, ref best);
+                ? Scan(CostMatrix.Row(_cost, i, m), lowT, factor, row, j, jEnd, ref best)
+                : ScanApprox(approx.AsSpan(rowBase, m), lowT, factor, row + slack, j, jEnd, ref best);
             if (found >= 0) bestArc = rowBase + found;
             int done = jEnd - j;
             scanned += done;
@@ -107,28 +108,30 @@ internal sealed class DenseArcs : ArcSet
     private const double Floor = 1.5e-45;                  // ≥ 2⁻¹⁴⁹, the largest rounding error of a subnormal float
 
     /// <summary>
-    /// Over columns [j0, j1) of one row: the first column whose reduced cost c + πᵢ − πⱼ is below both the running
-    /// <paramref name="best"/> and <paramref name="threshold"/> (&lt; 0); updates best and returns the column, or −1.
-    /// Eight (AVX-512) or four (AVX2) lanes at a time; ties keep the earliest column, exactly as a scalar scan would.
+    /// Over columns [j0, j1) of one row: the first column whose priced cost c·f + r − lowⱼ is below both the running
+    /// <paramref name="best"/> and 0; updates best and returns the column, or −1. One fused multiply-add and one
+    /// subtraction per arc, eight (AVX-512) or four (AVX2) lanes at a time; ties keep the earliest column, exactly as a
+    /// scalar scan would.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Scan(ReadOnlySpan<double> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double threshold, ref double best)
+    private static int Scan(ReadOnlySpan<double> row, ReadOnlySpan<double> lowT, double factor, double rowConstant, int j0, int j1, ref double best)
     {
         int found = -1;
         int jj = j0;
-        double start = Math.Min(best, threshold);
+        double start = Math.Min(best, 0.0);
         ref double rowRef = ref MemoryMarshal.GetReference(row);
-        ref double piRef = ref MemoryMarshal.GetReference(piT);
+        ref double lowRef = ref MemoryMarshal.GetReference(lowT);
         if (Vector512.IsHardwareAccelerated && j1 - j0 >= 16)
         {
-            var vPii = Vector512.Create(pii);
+            var vF = Vector512.Create(factor);
+            var vR = Vector512.Create(rowConstant);
             var vBest = Vector512.Create(start);
             var vIdx = Vector512.Create(-1L);
             var vCur = Vector512.Create((long)jj, jj + 1, jj + 2, jj + 3, jj + 4, jj + 5, jj + 6, jj + 7);
             var vStep = Vector512.Create(8L);
             for (; jj + 8 <= j1; jj += 8)
             {
-                var rc = Vector512.LoadUnsafe(ref rowRef, (nuint)jj) + vPii - Vector512.LoadUnsafe(ref piRef, (nuint)jj);
+                var rc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rowRef, (nuint)jj), vF, vR) - Vector512.LoadUnsafe(ref lowRef, (nuint)jj);
                 var better = Vector512.LessThan(rc, vBest);
                 vBest = Vector512.ConditionalSelect(better, rc, vBest);
                 vIdx = Vector512.ConditionalSelect(better.AsInt64(), vCur, vIdx);
@@ -139,14 +142,15 @@ internal sealed class DenseArcs : ArcSet
         }
         else if (Vector256.IsHardwareAccelerated && j1 - j0 >= 8)
         {
-            var vPii = Vector256.Create(pii);
+            var vF = Vector256.Create(factor);
+            var vR = Vector256.Create(rowConstant);
             var vBest = Vector256.Create(start);
             var vIdx = Vector256.Create(-1L);
             var vCur = Vector256.Create((long)jj, jj + 1, jj + 2, jj + 3);
             var vStep = Vector256.Create(4L);
             for (; jj + 4 <= j1; jj += 4)
             {
-                var rc = Vector256.LoadUnsafe(ref rowRef, (nuint)jj) + vPii - Vector256.LoadUnsafe(ref piRef, (nuint)jj);
+                var rc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rowRef, (nuint)jj), vF, vR) - Vector256.LoadUnsafe(ref lowRef, (nuint)jj);
                 var better = Vector256.LessThan(rc, vBest);
                 vBest = Vector256.ConditionalSelect(better, rc, vBest);
                 vIdx = Vector256.ConditionalSelect(better.AsInt64(), vCur, vIdx);
@@ -156,8 +160,8 @@ internal sealed class DenseArcs : ArcSet
         }
         for (; jj < j1; jj++)
         {
-            double rc = row[jj] + pii - piT[jj];
-            if (rc < best && rc < threshold)
+            double rc = Math.FusedMultiplyAdd(row[jj], factor, rowConstant) - lowT[jj];
+            if (rc < best && rc < 0)
             {
                 best = rc;
                 found = jj;
@@ -167,20 +171,21 @@ internal sealed class DenseArcs : ArcSet
     }
 
     /// <summary>
-    /// As <see cref="Scan"/> on single-precision costs c̃; the caller widens the threshold by the rounding bound
-    /// 2⁻²⁴·max|c| + 2⁻¹⁴⁹ so that every proposed arc has a negative exact reduced cost.
+    /// As <see cref="Scan"/> on single-precision costs c̃; the caller adds the rounding bound to the row constant so that
+    /// every proposed arc has a negative exact priced cost.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int ScanApprox(ReadOnlySpan<float> row, ReadOnlySpan<double> piT, double pii, int j0, int j1, double threshold, ref double best)
+    private static int ScanApprox(ReadOnlySpan<float> row, ReadOnlySpan<double> lowT, double factor, double rowConstant, int j0, int j1, ref double best)
     {
         int found = -1;
         int jj = j0;
-        double start = Math.Min(best, threshold);
+        double start = Math.Min(best, 0.0);
         ref float rowRef = ref MemoryMarshal.GetReference(row);
-        ref double piRef = ref MemoryMarshal.GetReference(piT);
+        ref double lowRef = ref MemoryMarshal.GetReference(lowT);
         if (Vector512.IsHardwareAccelerated && j1 - j0 >= 32)
         {
-            var vPii = Vector512.Create(pii);
+            var vF = Vector512.Create(factor);
+            var vR = Vector512.Create(rowConstant);
             var vBest = Vector512.Create(start);
             var vIdx = Vector512.Create(-1L);
             var vCur = Vector512.Create((long)jj, jj + 1, jj + 2, jj + 3, jj + 4, jj + 5, jj + 6, jj + 7);
@@ -188,7 +193,7 @@ internal sealed class DenseArcs : ArcSet
             for (; jj + 8 <= j1; jj += 8)
             {
                 var c = Vector512.WidenLower(Vector256.LoadUnsafe(ref rowRef, (nuint)jj).ToVector512Unsafe());
-                var rc = c + vPii - Vector512.LoadUnsafe(ref piRef, (nuint)jj);
+                var rc = Vector512.FusedMultiplyAdd(c, vF, vR) - Vector512.LoadUnsafe(ref lowRef, (nuint)jj);
                 var better = Vector512.LessThan(rc, vBest);
                 vBest = Vector512.ConditionalSelect(better, rc, vBest);
                 vIdx = Vector512.ConditionalSelect(better.AsInt64(), vCur, vIdx);
@@ -199,8 +204,8 @@ internal sealed class DenseArcs : ArcSet
         }
         for (; jj < j1; jj++)
         {
-            double rc = row[jj] + pii - piT[jj];
-            if (rc < best && rc < threshold)
+            double rc = Math.FusedMultiplyAdd(row[jj], factor, rowConstant) - lowT[jj];
+            if (rc < best && rc < 0)
             {
                 best = rc;
                 found = jj;

@@ -73,37 +73,30 @@ public sealed class GroundCost
 
     /// <summary>
     /// The n × m cost matrix Cᵢⱼ = c(xᵢ, yⱼ) between the support points of P and Q.
-    /// Throws <see cref="ArgumentException"/> on a dimension mismatch.
+    /// Throws <see cref="ArgumentException"/> on a dimension mismatch, and before allocating anything when n·m exceeds
+    /// 2³¹ − 1 or the 8·n·m bytes exceed the memory available.
     /// </summary>
     public double[,] Matrix(DiscreteDistribution p, DiscreteDistribution q)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
         Guard.SameDimension(p, q);
+        Guard.PairsFit(p.Count, q.Count);
         var c = new double[p.Count, q.Count];
-        Fill(p, q, CostMatrix.Span(c));
+        Fill(p, q, c);
         return c;
     }
 
-    /// <summary>Fills row-major C (length n·m), rows in parallel when the matrix is large.</summary>
-    internal void Fill(DiscreteDistribution p, DiscreteDistribution q, Span<double> c)
+    /// <summary>Fills the row-major n × m matrix C, rows in parallel when the matrix is large.</summary>
+    internal void Fill(DiscreteDistribution p, DiscreteDistribution q, double[,] c)
     {
         int n = p.Count, m = q.Count, d = p.Dimension;
         double[] xs = p.Points.ToArray(), ys = q.Points.ToArray();
-        var self = this;
-        unsafe
+        RowParallel.For(n, (long)n * m * d, i =>
         {
-            fixed (double* cp = c)
-            {
-                nint addr = (nint)cp;
-                void Row(int i)
-                {
-                    var x = new ReadOnlySpan<double>(xs, i * d, d);
-                    var row = new Span<double>((double*)addr + (long)i * m, m);
-                    for (int j = 0; j < m; j++) row[j] = self.EvaluateUnchecked(x, new ReadOnlySpan<double>(ys, j * d, d));
-                }
-                RowParallel.For(n, (long)n * m * d, Row);
-            }
-        }
+            var x = new ReadOnlySpan<double>(xs, i * d, d);
+            Span<double> row = CostMatrix.Row(c, i, m);
+            for (int j = 0; j < m; j++) row[j] = EvaluateUnchecked(x, new ReadOnlySpan<double>(ys, j * d, d));
+        });
     }
 }

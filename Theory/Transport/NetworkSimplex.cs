@@ -11,35 +11,46 @@ namespace Verify.Theory;
 /// (demand nodes, arc from the root), M = (n+m+1)·max|c|, so the all-artificial start is a strongly feasible spanning
 /// tree. The tree is stored in arrays — parent, pred (arc to the parent), its direction, the flow on it, thread
 /// (preorder successor), rev_thread, succ_num (subtree size), last_succ (last node of the subtree in preorder) — and
-/// a pivot touches only the moved subtree. Pricing is block search over ≈2√(#arcs) arcs. The leaving arc is the last
-/// blocking arc met in the cycle's orientation from the join node (Cunningham 1976), which keeps every tree strongly
-/// feasible and so rules out cycling. Arcs are uncapacitated, so a non-tree arc always carries zero flow and its
-/// reduced cost c̄ᵢⱼ = cᵢⱼ + πᵢ − π_{n+j} decides optimality: none negative ⇒ optimal.
+/// a pivot touches only the moved subtree. Pricing is block search over ≈2√(#arcs) arcs, with a threshold relative to
+/// each arc (<see cref="PricingRule"/>). The leaving arc is the last blocking arc met in the cycle's orientation from
+/// the join node (Cunningham 1976), which keeps every tree strongly feasible and so rules out cycling. Arcs are
+/// uncapacitated, so a non-tree arc always carries zero flow and its reduced cost c̄ᵢⱼ = cᵢⱼ + πᵢ − π_{n+j} decides
+/// optimality.
 /// </para>
 /// <para>
-/// Potentials updated pivot by pivot drift by rounding; when pricing finds no entering arc the potentials are
-/// recomputed from the tree (π_root = 0, one pass in preorder) and pricing repeats, so optimality is declared only
-/// on exact tree potentials.
+/// Potentials updated pivot by pivot drift by rounding, and while demand nodes still hang from the root they sit near
+/// the big-M scale. So when pricing finds no entering arc the potentials are recomputed from the tree in double-double
+/// and re-anchored at a real node (π = 0 at a weighted-median node, see NetworkSimplex.Basis.cs), and pricing
+/// repeats: optimality is declared only on exact tree potentials whose magnitudes are those of the costs near the
+/// bulk of the mass. After the run, the flows are recomputed from the supplies (<see cref="RecomputeFlows"/>).
 /// </para>
 /// </summary>
-internal sealed class NetworkSimplex
+internal sealed partial class NetworkSimplex
 {
     private const sbyte Up = 1;    // pred arc goes node → parent
     private const sbyte Down = -1; // pred arc goes parent → node
     private const double BlockFactor = 2.0;
 
+    /// <summary>The relative pricing tolerance ε of <see cref="PricingRule"/>: about 90 units of rounding (2⁻⁵³).</summary>
+    public const double PricingEps = 1e-14;
+
     private readonly ArcSet _arcs;
     private readonly int _n, _m, _nodes, _root;
-    private readonly double _art, _mass, _maxAbsCost;
+    private readonly double _art;
+    private readonly PricingRule _rule;
+    private readonly double[] _supply;
     private readonly int[] _parent, _pred, _thread, _rev, _succ, _last;
     private readonly sbyte[] _dir;
-    private readonly double[] _flow, _pi;
+    private readonly double[] _flow, _pi, _low;
     private readonly int[] _stem, _oRev, _oLast, _oAfter, _oSucc;
     private int _next;
-    private double _piBound; // ≥ max |π|: recomputed every 64 pivots, raised by |σ| at each pivot in between
 
-    /// <summary>Sets up the all-artificial strongly feasible start for supplies a (sources) and demands b (targets).</summary>
-    public NetworkSimplex(ArcSet arcs, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double maxAbsCost)
+    /// <summary>
+    /// Sets up the all-artificial strongly feasible start for supplies a (sources) and demands b (targets) on costs with
+    /// max |c| = <paramref name="maxAbsCost"/> and min c = <paramref name="minCost"/>. The caller guarantees that
+    /// (n + m + 1)·max|c| is finite (<see cref="Guard.SolverCosts"/>).
+    /// </summary>
+    public NetworkSimplex(ArcSet arcs, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double maxAbsCost, double minCost)
     {
         _arcs = arcs;
         _n = a.Length;
@@ -48,7 +59,8 @@ internal sealed class NetworkSimplex
         _root = _nodes;
         int size = _nodes + 1;
         _art = maxAbsCost > 0 ? maxAbsCost * size : 1.0;
-        _maxAbsCost = maxAbsCost;
+        _rule = new PricingRule(PricingEps, double.IsFinite(minCost) ? minCost : 0.0);
+        _supply = new double[size];
         _parent = new int[size];
         _pred = new int[size];
         _thread = new int[size];
@@ -58,16 +70,16 @@ internal sealed class NetworkSimplex
         _dir = new sbyte[size];
         _flow = new double[size];
         _pi = new double[size];
+        _low = new double[size];
         _stem = new int[size];
         _oRev = new int[size];
         _oLast = new int[size];
         _oAfter = new int[size];
         _oSucc = new int[size];
-        double mass = 0;
         for (int u = 0; u < _nodes; u++)
         {
             double supply = u < _n ? a[u] : -b[u - _n];
-            if (u < _n) mass += a[u];
+            _supply[u] = supply;
             _parent[u] = _root;
             _pred[u] = -1 - u; // artificial arc of u
             _thread[u] = u + 1;
@@ -86,8 +98,8 @@ internal sealed class NetworkSimplex
                 _flow[u] = -supply;
                 _pi[u] = _art;
             }
+            _low[u] = _rule.Low(_pi[u]);
         }
-        _mass = mass;
         _parent[_root] = -1;
         _pred[_root] = int.MinValue;
         _succ[_root] = size;
@@ -98,39 +110,35 @@ internal sealed class NetworkSimplex
         _rev[0] = _root;
     }
 
-
     /// <summary>Pivots performed so far (over all runs).</summary>
     public long Iterations { get; private set; }
 
     /// <summary>
-    /// Pivots until no arc of the (current) arc set has a negative reduced cost, or <paramref name="maxIterations"/>
-    /// pivots have been made in total. Returns <see cref="TransportStatus.Optimal"/> (for the current arc set; an
-    /// artificial arc may still carry flow when the arc set admits no feasible plan — see <see cref="ArtificialFlow"/>)
-    /// or <see cref="TransportStatus.IterationLimit"/>.
+    /// Pivots until no arc of the (current) arc set prices negative, or <paramref name="maxIterations"/> pivots have been
+    /// made in total. Returns <see cref="TransportStatus.Optimal"/> (for the current arc set; an artificial arc may still
+    /// carry flow when the arc set admits no feasible plan — see <see cref="ArtificialFlow"/>) or
+    /// <see cref="TransportStatus.IterationLimit"/>.
     /// </summary>
-    public TransportStatus Run(long maxIterations, double eps = 1e-14)
+    public TransportStatus Run(long maxIterations)
     {
         int count = _arcs.Count;
         // Block ≈ 2√(#arcs) (LEMON uses √(#arcs)): measured here, twice the block cut the pivots on 784-D clouds,
         // whose costs are nearly equal, by 40% (−20% time) for +15–20% time on 2-D clouds.
         int block = Math.Max(10, (int)Math.Ceiling(BlockFactor * Math.Sqrt(count)));
         if (_next >= count) _next = 0;
-        _piBound = MaxAbsPotential();
         while (true)
         {
             while (true)
             {
-                if ((Iterations & 63) == 0) _piBound = MaxAbsPotential();
-                int e = _arcs.FindEntering(_pi, _n, ref _next, block, -eps * Math.Max(_maxAbsCost, _piBound));
+                int e = _arcs.FindEntering(_pi, _low, _n, ref _next, block, _rule);
                 if (e < 0) break;
                 if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
                 Pivot(e);
                 Iterations++;
             }
             RecomputePotentials();
-            _piBound = MaxAbsPotential();
             if (_arcs.Refine()) continue;
-            int again = _arcs.FindEntering(_pi, _n, ref _next, block, -eps * Math.Max(_maxAbsCost, _piBound));
+            int again = _arcs.FindEntering(_pi, _low, _n, ref _next, block, _rule);
             if (again < 0) return TransportStatus.Optimal;
             if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
             Pivot(again);
@@ -138,82 +146,7 @@ internal sealed class NetworkSimplex
         }
     }
 
-    /// <summary>Total flow still on artificial arcs (0 for a feasible basis).</summary>
-    public double ArtificialFlow
-    {
-        get
-        {
-            double s = 0;
-            for (int u = 0; u < _nodes; u++) if (_pred[u] < 0) s += _flow[u];
-            return s;
-        }
-    }
-
-    /// <summary>Total supply Σaᵢ.</summary>
-    public double Mass => _mass;
-
-    /// <summary>The node potentials π (length n + m + 1, π_root = 0 after a run).</summary>
-    public ReadOnlySpan<double> Potentials => _pi;
-
-    /// <summary>
-    /// Dual potentials: c̄ᵢⱼ = cᵢⱼ + πᵢ − π_{n+j} ≥ 0 gives uᵢ = −πᵢ + K, vⱼ = π_{n+j} − K with uᵢ + vⱼ ≤ cᵢⱼ;
-    /// K makes uᵢ = 0 at the first source with positive mass.
-    /// </summary>
-    public (double[] U, double[] V) Duals(ReadOnlySpan<double> a)
-    {
-        int i0 = 0;
-        while (i0 < _n - 1 && !(a[i0] > 0)) i0++;
-        double k = _pi[i0];
-        var u = new double[_n];
-        var v = new double[_m];
-        for (int i = 0; i < _n; i++) u[i] = k - _pi[i];
-        for (int j = 0; j < _m; j++) v[j] = _pi[_n + j] - k;
-        return (u, v);
-    }
-
-    /// <summary>The positive entries of the basic plan, and Σ cᵢⱼγᵢⱼ summed with Neumaier compensation.</summary>
-    public (List<(int I, int J, double Mass)> Plan, double Cost) Plan()
-    {
-        var plan = new List<(int, int, double)>(_nodes);
-        double sum = 0, comp = 0;
-        for (int u = 0; u < _nodes; u++)
-        {
-            int e = _pred[u];
-            if (e < 0 || !(_flow[u] > 0)) continue;
-            int i = _arcs.Source(e), j = _arcs.Target(e);
-            double f = _flow[u];
-            plan.Add((i, j, f));
-            double term = _arcs.Cost(e) * f;
-            double t = sum + term;
-            comp += Math.Abs(sum) >= Math.Abs(term) ? (sum - t) + term : (term - t) + sum;
-            sum = t;
-        }
-        return (plan, sum + comp);
-    }
-
-    private double MaxAbsPotential()
-    {
-        double m = 0;
-        foreach (double p in _pi)
-        {
-            double a = Math.Abs(p);
-            if (a > m) m = a;
-        }
-        return m;
-    }
-
     private double ArcCost(int e) => e >= 0 ? _arcs.Cost(e) : (_dir[-1 - e] == Up ? 0.0 : _art);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RecomputePotentials()
-    {
-        _pi[_root] = 0;
-        for (int u = _thread[_root]; u != _root; u = _thread[u])
-        {
-            double c = ArcCost(_pred[u]);
-            _pi[u] = _dir[u] == Up ? _pi[_parent[u]] - c : _pi[_parent[u]] + c;
-        }
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pivot(int e)
@@ -254,13 +187,15 @@ internal sealed class NetworkSimplex
         int uIn = sSide ? s : t, vIn = sSide ? t : s;
         double sigma = uIn == s ? _pi[vIn] - _pi[uIn] - _arcs.Cost(e) : _pi[vIn] - _pi[uIn] + _arcs.Cost(e);
         int size = Reattach(e, uIn, vIn, uOut, join, delta, uIn == s);
-        double[] pi = _pi;
+        double[] pi = _pi, low = _low;
         int[] thread = _thread;
-        _piBound += Math.Abs(sigma);
+        double eps = _rule.Eps;
         x = uIn;
         for (int k = 0; k < size; k++)
         {
-            pi[x] += sigma;
+            double p = pi[x] + sigma;
+            pi[x] = p;
+            low[x] = p - eps * Math.Abs(p);
             x = thread[x];
         }
     }

@@ -105,19 +105,4 @@ internal static class OneDimensional
         for (int k = 0; k < n; k++) f[k] /= c; // f[n−1] = c/c = 1 exactly
         return f;
     }
-
-    /// <summary>Neumaier's compensated summation.</summary>
-    private struct CompensatedSum
-    {
-        private double _sum, _comp;
-
-        public void Add(double term)
-        {
-            double t = _sum + term;
-            _comp += Math.Abs(_sum) >= Math.Abs(term) ? (_sum - t) + term : (term - t) + _sum;
-            _sum = t;
-        }
-
-        public readonly double Value => _sum + _comp;
-    }
 }

@@ -31,7 +31,7 @@ internal sealed class SparseArcs : ArcSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override int FindEntering(double[] pi, int n, ref int next, int block, double threshold)
+    public override int FindEntering(double[] pi, double[] low, int n, ref int next, int block, in PricingRule rule)
     {
         int count = _count;
         if (count == 0) return -1;
@@ -41,10 +41,11 @@ internal sealed class SparseArcs : ArcSet
         int left = block;
         int[] src = _src, tgt = _tgt;
         double[] cost = _cost;
+        double factor = rule.CostFactor;
         for (int scanned = 0; scanned < count; scanned++)
         {
-            double rc = cost[e] + pi[src[e]] - pi[n + tgt[e]];
-            if (rc < best && rc < threshold)
+            double rc = Math.FusedMultiplyAdd(cost[e], factor, rule.RowConstant(pi[src[e]])) - low[n + tgt[e]];
+            if (rc < best)
             {
                 best = rc;
                 bestArc = e;

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace Verify.Theory;
 
 /// <summary>
@@ -18,47 +15,45 @@ namespace Verify.Theory;
 /// </summary>
 internal static class SparsePricing
 {
-    private const double Eps = 1e-14;
     private const int PerRow = 4, PerColumn = 2;
 
-    public static TransportResult Solve(double[] a, double[] b, Array cost, int n, int m, double maxAbsCost, TransportOptions o)
+    public static TransportResult Solve(double[] a, double[] b, Array cost, int n, int m, double maxAbsCost, double minCost, TransportOptions o)
     {
         var arcs = new SparseArcs();
         var present = new ulong[((long)n * m + 63) / 64];
-        ref double c0 = ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(cost));
 
-        void AddArc(int i, int j, ref double c00)
+        void AddArc(int i, int j)
         {
             long e = (long)i * m + j;
             if ((present[e >> 6] & (1UL << (int)(e & 63))) != 0) return;
-            double c = Unsafe.Add(ref c00, (nint)e);
+            double c = CostMatrix.At(cost, e);
             if (double.IsPositiveInfinity(c)) return;
             present[e >> 6] |= 1UL << (int)(e & 63);
             arcs.Add(i, j, c);
         }
 
-        foreach (var (i, j) in NorthWestCorner(a, b)) AddArc(i, j, ref c0);
+        foreach (var (i, j) in NorthWestCorner(a, b)) AddArc(i, j);
         int k = Math.Min(o.Neighbours, m);
         int[][] rowNearest = CheapestPerRow(cost, n, m, k);
-        for (int i = 0; i < n; i++) foreach (int j in rowNearest[i]) AddArc(i, j, ref c0);
+        for (int i = 0; i < n; i++) foreach (int j in rowNearest[i]) AddArc(i, j);
         int kc = Math.Min(o.Neighbours, n);
         int[][] colNearest = CheapestPerColumn(cost, n, m, kc);
-        for (int j = 0; j < m; j++) foreach (int i in colNearest[j]) AddArc(i, j, ref c0);
+        for (int j = 0; j < m; j++) foreach (int i in colNearest[j]) AddArc(i, j);
 
-        var ns = new NetworkSimplex(arcs, a, b, maxAbsCost);
+        var ns = new NetworkSimplex(arcs, a, b, maxAbsCost, minCost);
         int rounds = 0;
         TransportStatus status;
         while (true)
         {
             rounds++;
-            status = ns.Run(o.MaxIterations, Eps);
+            status = ns.Run(o.MaxIterations);
             if (status != TransportStatus.Optimal) break;
-            var violators = Price(cost, n, m, ns.Potentials);
+            var violators = Price(cost, n, m, ns.Potentials, ns.Rule);
             int added = 0;
             foreach (var (i, j) in violators)
             {
                 int before = arcs.Count;
-                AddArc(i, j, ref c0);
+                AddArc(i, j);
                 added += arcs.Count - before;
             }
             if (added == 0) break;
@@ -89,10 +84,6 @@ internal static class SparsePricing
         return arcs;
     }
 
-    private static ReadOnlySpan<double> Row(Array cost, int i, int m) =>
-        MemoryMarshal.CreateReadOnlySpan(
-            ref Unsafe.Add(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(cost)), (nint)i * m), m);
-
     /// <summary>The k smallest entries of each row (rows in parallel).</summary>
     private static int[][] CheapestPerRow(Array cost, int n, int m, int k)
     {
@@ -100,7 +91,7 @@ internal static class SparsePricing
         Parallel.For(0, n, () => (new double[k], new int[k]), (i, _, buf) =>
         {
             var (val, idx) = buf;
-            ReadOnlySpan<double> row = Row(cost, i, m);
+            ReadOnlySpan<double> row = CostMatrix.Row(cost, i, m);
             int size = 0;
             for (int j = 0; j < m; j++)
             {
@@ -134,7 +125,7 @@ internal static class SparsePricing
             int j0 = (int)((long)m * p / parts), j1 = (int)((long)m * (p + 1) / parts);
             for (int i = 0; i < n; i++)
             {
-                ReadOnlySpan<double> row = Row(cost, i, m);
+                ReadOnlySpan<double> row = CostMatrix.Row(cost, i, m);
                 for (int j = j0; j < j1; j++)
                 {
                     double c = row[j];
@@ -159,9 +150,10 @@ internal static class SparsePricing
 
     /// <summary>
     /// Prices all arcs; returns, in a deterministic order, the up to <see cref="PerRow"/> most negative arcs of every row
-    /// and the most negative <see cref="PerColumn"/> of every column, counting only c̄ &lt; −eps·max(|c|, |πᵢ|, |πⱼ|).
+    /// and the most negative <see cref="PerColumn"/> of every column, counting only the arcs the solver's own
+    /// <see cref="PricingRule"/> would enter (c̄ &lt; −ε·(|c| + |πᵢ| + |πⱼ|)).
     /// </summary>
-    private static List<(int I, int J)> Price(Array cost, int n, int m, ReadOnlySpan<double> potentials)
+    private static List<(int I, int J)> Price(Array cost, int n, int m, ReadOnlySpan<double> potentials, PricingRule rule)
     {
         double[] pi = potentials.ToArray();
         var rowPicks = new (int J, double Rc)[n][];
@@ -179,16 +171,13 @@ internal static class SparsePricing
             ReadOnlySpan<double> piT = pi.AsSpan(n, m);
             for (int i = i0; i < i1; i++)
             {
-                ReadOnlySpan<double> row = Row(cost, i, m);
-                double pii = pi[i];
+                ReadOnlySpan<double> row = CostMatrix.Row(cost, i, m);
+                double rowConstant = rule.RowConstant(pi[i]);
                 int size = 0;
                 for (int j = 0; j < m; j++)
                 {
-                    double c = row[j];
-                    double rc = c + pii - piT[j];
+                    double rc = Math.FusedMultiplyAdd(row[j], rule.CostFactor, rowConstant) - rule.Low(piT[j]);
                     if (!(rc < 0)) continue;
-                    double scale = Math.Max(Math.Abs(c), Math.Max(Math.Abs(pii), Math.Abs(piT[j])));
-                    if (!(rc < -Eps * scale)) continue;
                     Insert(rv, rj, ref size, PerRow, rc, j);
                     int baseK = j * PerColumn;
                     if (ca[baseK + PerColumn - 1] < 0 || rc < cb[baseK + PerColumn - 1])

@@ -6,40 +6,62 @@ namespace Verify.Theory;
 /// For measures P = Σᵢ aᵢδ_{xᵢ} and Q = Σⱼ bⱼδ_{yⱼ} of equal total mass M and a ground cost c, the transport problem is
 /// T_c(P, Q) = min { Σᵢⱼ cᵢⱼγᵢⱼ : γ ≥ 0, Σⱼγᵢⱼ = aᵢ, Σᵢγᵢⱼ = bⱼ } = max { Σᵢaᵢuᵢ + Σⱼbⱼvⱼ : uᵢ + vⱼ ≤ cᵢⱼ },
 /// and Wₚ(P, Q) = T_{‖x−y‖ᵖ}(P, Q)^{1/p}. For probability laws (M = 1) these are the usual Wasserstein distances;
-/// masses are never normalised silently — unequal masses are an error, normalise explicitly with
-/// <see cref="DiscreteDistribution.Normalized"/>.
+/// masses are never normalised silently — totals that differ by more than <see cref="TransportOptions.Tolerance"/>
+/// (relative) are an error, normalise explicitly with <see cref="DiscreteDistribution.Normalized"/>.
 /// </para>
 /// <para>
-/// Every general solve returns a <see cref="TransportResult"/> whose <see cref="TransportCertificate"/> (primal
-/// feasibility, dual feasibility over all pairs, zero gap, complementary slackness) has been checked; a solve that
-/// claims optimality with a failing certificate throws <see cref="InvalidOperationException"/>. The distance
-/// functions (<see cref="W1"/>, <see cref="Wp"/>) throw unless the status is <see cref="TransportStatus.Optimal"/>,
-/// so they never return a non-optimal value.
+/// Every general solve returns a <see cref="TransportResult"/> whose <see cref="TransportCertificate"/> has been
+/// checked: it bounds the error of the value relative to the value itself. A solve that cannot prove that bound
+/// reports <see cref="TransportStatus.Uncertified"/>, never <see cref="TransportStatus.Optimal"/>. The distance
+/// functions (<see cref="W1"/>, <see cref="Wp"/>) throw unless the status is Optimal, so they never return a
+/// non-optimal value.
+/// </para>
+/// <para>
+/// Size: the general solver builds the n × m cost matrix, so it refuses (ArgumentException, before allocating) inputs
+/// with n·m above 2³¹ − 1 or 8·n·m bytes above the available memory; <see cref="Wp"/> first drops atoms of zero
+/// weight (so binned laws keep only their non-empty bins).
 /// </para>
 /// </summary>
 public static class Transport
 {
     /// <summary>
     /// Solves the transport problem between P and Q under <paramref name="cost"/> (the n × m cost matrix is built
-    /// in memory). Throws <see cref="ArgumentException"/> on a dimension mismatch or unequal masses.
+    /// in memory). Throws <see cref="ArgumentException"/> on a dimension mismatch, unequal masses, points too far apart
+    /// for the cost to be a double, or a matrix that will not fit. When the costs are representable but too large for
+    /// the solver's artificial cost (W₂ on coordinates near 1e153), the points are scaled by a power of two inside,
+    /// which scales the optimum exactly by its p-th power; the result is given in the original units.
     /// </summary>
     public static TransportResult Solve(DiscreteDistribution p, DiscreteDistribution q, GroundCost cost, TransportOptions? o = null)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(cost);
+        o ??= TransportOptions.Default;
+        o.Validate();
         Guard.SameDimension(p, q);
-        Guard.SameMass(p, q);
-        Guard.CostsRepresentable(p.Points, q.Points, p.Dimension, cost);
-        return Solve(p.Weights.ToArray(), q.Weights.ToArray(), cost.Matrix(p, q), o);
+        Guard.SameMass(p, q, o.Tolerance);
+        Guard.PairsFit(p.Count, q.Count);
+        var (logCost, widest) = Guard.CostsRepresentable(p.Points, q.Points, p.Dimension, cost);
+        double shrink = 1.0;
+        if (logCost + Math.Log(p.Count + q.Count + 1.0) > Math.Log(double.MaxValue / 16))
+        {
+            shrink = Math.ScaleB(1.0, -Math.ILogB(widest)); // widest side becomes [1, 2): exact, a power of two
+            p = ScaledPoints(p, shrink);
+            q = ScaledPoints(q, shrink);
+        }
+        double[,] matrix = cost.Matrix(p, q);
+        TransportResult r = SolveChecked(p.Weights.ToArray(), q.Weights.ToArray(), matrix, o);
+        return shrink == 1.0 ? r : r.Rescaled(1.0 / Math.Pow(shrink, cost.Power));
     }
 
     /// <summary>
     /// Solves min Σ cᵢⱼγᵢⱼ over couplings of the masses a (length n) and b (length m) for a given n × m cost matrix
     /// (like POT's <c>ot.emd</c>). Entries must be finite, except +∞, which forbids a pair (the status is then
     /// <see cref="TransportStatus.Infeasible"/> if no plan avoids the forbidden pairs, with Cost = +∞).
-    /// Throws <see cref="ArgumentException"/> on a size mismatch, a negative or non-finite mass, unequal totals
-    /// (1e-9 relative), or a NaN / −∞ cost. Returns <see cref="TransportStatus.IterationLimit"/> (with a certificate
+    /// Throws <see cref="ArgumentException"/> on a size mismatch, a negative or non-finite mass, totals that differ by
+    /// more than <see cref="TransportOptions.Tolerance"/> (relative), a NaN / −∞ cost, more than 2³¹ − 1 entries, or
+    /// costs so large that (n + m + 1)·max|cᵢⱼ| approaches the double range. Returns
+    /// <see cref="TransportStatus.IterationLimit"/> (the cost of a feasible plan, an upper bound, with a certificate
     /// that does not hold) when <see cref="TransportOptions.MaxIterations"/> pivots did not suffice.
     /// </summary>
     public static TransportResult Solve(double[] a, double[] b, double[,] cost, TransportOptions? o = null)
@@ -55,9 +77,43 @@ public static class Transport
             throw new ArgumentException(
                 $"the cost matrix is {cost.GetLength(0)}×{cost.GetLength(1)} but the masses have lengths {a.Length} (rows) and {b.Length} (columns)",
                 nameof(cost));
-        Guard.SameMass(ma, mb, "a and b");
-        var (maxAbs, _) = CostMatrix.Check(CostMatrix.Span(cost), b.Length, nameof(cost));
-        return ExactSolver.Solve(a, b, cost, a.Length, b.Length, maxAbs, o);
+        Guard.SameMass(ma, mb, o.Tolerance, "a and b");
+        if ((long)a.Length * b.Length > int.MaxValue) Guard.PairsFit(a.Length, b.Length);
+        return SolveChecked(a, b, cost, o);
+    }
+
+    /// <summary>Validates the cost entries and their range, then solves.</summary>
+    private static TransportResult SolveChecked(double[] a, double[] b, double[,] cost, TransportOptions o)
+    {
+        var (maxAbs, min, _) = CostMatrix.Check(CostMatrix.Span(cost), b.Length, nameof(cost));
+        Guard.SolverCosts(maxAbs, a.Length, b.Length, nameof(cost));
+        return ExactSolver.Solve(a, b, cost, a.Length, b.Length, maxAbs, min, o);
+    }
+
+    private static DiscreteDistribution ScaledPoints(DiscreteDistribution d, double factor)
+    {
+        double[] pts = d.Points.ToArray();
+        for (int k = 0; k < pts.Length; k++) pts[k] *= factor;
+        return new DiscreteDistribution(pts, d.Dimension, d.Weights.ToArray());
+    }
+
+    /// <summary>The same law without its atoms of zero weight (itself when it has none).</summary>
+    private static DiscreteDistribution WithoutZeroWeights(DiscreteDistribution d)
+    {
+        ReadOnlySpan<double> w = d.Weights;
+        int kept = 0;
+        foreach (double x in w) if (x > 0) kept++;
+        if (kept == d.Count) return d;
+        int dim = d.Dimension;
+        var pts = new double[kept * dim];
+        var weights = new double[kept];
+        for (int i = 0, k = 0; i < d.Count; i++)
+        {
+            if (!(w[i] > 0)) continue;
+            d.Point(i).CopyTo(pts.AsSpan(k * dim, dim));
+            weights[k++] = w[i];
+        }
+        return new DiscreteDistribution(pts, dim, weights);
     }
 
     /// <summary>
@@ -68,7 +124,8 @@ public static class Transport
     public static double W1(DiscreteDistribution p, DiscreteDistribution q) => Wp(p, q, 1.0);
 
     /// <summary>
-    /// Wₚ(P, Q) = (min_γ Σᵢⱼ ‖xᵢ − yⱼ‖₂ᵖ γᵢⱼ)^{1/p} for p ≥ 1; 1-D by the quantile route, otherwise exact and certified.
+    /// Wₚ(P, Q) = (min_γ Σᵢⱼ ‖xᵢ − yⱼ‖₂ᵖ γᵢⱼ)^{1/p} for p ≥ 1; 1-D by the quantile route, otherwise exact and certified
+    /// (atoms of zero weight are dropped first: they change nothing but the size of the cost matrix).
     /// </summary>
     public static double Wp(DiscreteDistribution p, DiscreteDistribution q, double p_)
     {
@@ -84,9 +141,10 @@ public static class Transport
             double w = OneDimensional.Wp(p.Points, q.Points, p_, p.Weights, q.Weights, p.IsUniform, q.IsUniform);
             return p_ == 1.0 ? mass * w : Math.Pow(mass, 1.0 / p_) * w;
         }
-        TransportResult r = Solve(p, q, GroundCost.EuclideanPower(p_));
+        TransportResult r = Solve(WithoutZeroWeights(p), WithoutZeroWeights(q), GroundCost.EuclideanPower(p_));
         if (r.Status != TransportStatus.Optimal)
-            throw new InvalidOperationException($"the exact transport solve ended with status {r.Status}; no distance is reported");
+            throw new InvalidOperationException(
+                $"the exact transport solve ended with status {r.Status} ({r.Certificate.Violation ?? "certificate holds"}); no distance is reported");
         return p_ == 1.0 ? r.Cost : Math.Pow(r.Cost, 1.0 / p_);
     }
 
@@ -130,8 +188,9 @@ public static class Transport
 
     /// <summary>
     /// Checks a plan γ and potentials (u, v) against a cost matrix and returns the certificate (see
-    /// <see cref="TransportCertificate"/>): γ ≥ 0 with marginals a, b; uᵢ + vⱼ ≤ cᵢⱼ over all pairs; zero gap
-    /// between Σcᵢⱼγᵢⱼ and Σaᵢuᵢ + Σbⱼvⱼ; complementary slackness. Use it to check a plan from any source.
+    /// <see cref="TransportCertificate"/>): γ ≥ 0 with marginals a, b, and the bound on the error of Σcᵢⱼγᵢⱼ relative
+    /// to itself from the duality gap and the (mass-weighted) violations of uᵢ + vⱼ ≤ cᵢⱼ over all pairs. Use it to
+    /// check a plan from any source.
     /// </summary>
     public static TransportCertificate Certify(double[] a, double[] b, double[,] cost,
         IReadOnlyList<(int I, int J, double Mass)> plan, double[] u, double[] v, double tolerance = 1e-9)
@@ -149,14 +208,11 @@ public static class Transport
             throw new ArgumentException($"the cost matrix is {cost.GetLength(0)}×{cost.GetLength(1)}, expected {n}×{m}", nameof(cost));
         if (u.Length != n || v.Length != m)
             throw new ArgumentException($"potentials of lengths {u.Length}, {v.Length} given for {n} sources and {m} targets");
-        double primal = 0;
-        foreach (var (i, j, g) in plan)
-        {
+        foreach (var (i, j, _) in plan)
             if ((uint)i >= (uint)n || (uint)j >= (uint)m)
                 throw new ArgumentException($"plan entry ({i}, {j}) is outside the {n}×{m} problem", nameof(plan));
-            primal += cost[i, j] * g;
-        }
-        return Certifier.Certify(a, b, cost, n, m, u, v, plan, primal, tolerance);
+        if (!(tolerance > 0) || !(tolerance < 1)) throw new ArgumentException($"tolerance must lie in (0, 1), got {tolerance:R}", nameof(tolerance));
+        return Certifier.Certify(a, b, cost, n, m, u, v, plan, tolerance).Certificate;
     }
 
     private static void CheckOrder(double p, string name)

@@ -29,8 +29,10 @@ public sealed record TransportOptions
     public long MaxIterations { get; init; } = long.MaxValue;
 
     /// <summary>
-    /// Relative tolerance ε of the certificate: marginal errors ≤ ε·mass, dual violations and slackness ≤ ε·max|c|,
-    /// duality gap ≤ ε·mass·max|c|.
+    /// The one relative tolerance ε of a solve: the certificate holds when the bound on the value's error is at most
+    /// ε·max(|value|, floor) (floor 2⁻⁵²·M·max|cᵢⱼ|, see <see cref="TransportCertificate"/>) and the marginal residuals at
+    /// most ε·M; the total masses may differ by ε relative (the guard refuses more, the solver leaves the difference at one
+    /// atom); more than ε·M left on artificial arcs means Infeasible.
     /// </summary>
     public double Tolerance { get; init; } = 1e-9;
 

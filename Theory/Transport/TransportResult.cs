@@ -2,8 +2,8 @@ namespace Verify.Theory;
 
 /// <summary>
 /// An exact transport solution: the cost Σᵢⱼ cᵢⱼγᵢⱼ, the sparse plan γ, dual potentials (u, v) with uᵢ + vⱼ ≤ cᵢⱼ,
-/// and the checked <see cref="TransportCertificate"/>. Only a result with <see cref="Status"/> =
-/// <see cref="TransportStatus.Optimal"/> and a holding certificate is ever returned as optimal.
+/// and the checked <see cref="TransportCertificate"/>. <see cref="Status"/> = <see cref="TransportStatus.Optimal"/>
+/// always comes with a holding certificate: the value is right to the tolerance relative to itself.
 /// </summary>
 public sealed class TransportResult
 {
@@ -20,13 +20,19 @@ public sealed class TransportResult
         Rounds = rounds;
     }
 
-    /// <summary>Σᵢⱼ cᵢⱼ γᵢⱼ (= Σaᵢuᵢ + Σbⱼvⱼ at optimality).</summary>
+    /// <summary>
+    /// Σᵢⱼ cᵢⱼ γᵢⱼ summed with compensation (= Σaᵢuᵢ + Σbⱼvⱼ at optimality). For <see cref="TransportStatus.IterationLimit"/>
+    /// and <see cref="TransportStatus.Uncertified"/> the cost of a feasible plan, an upper bound; +∞ when Infeasible.
+    /// </summary>
     public double Cost { get; }
 
     /// <summary>How the solve ended.</summary>
     public TransportStatus Status { get; }
 
-    /// <summary>Dual potential uᵢ of each source point (normalised so that the first source with positive mass has uᵢ = 0).</summary>
+    /// <summary>
+    /// Dual potential uᵢ of each source point. The potentials are fixed up to a constant (uᵢ + k, vⱼ − k); the solver
+    /// anchors them at an atom near the median of the potentials (weighted half by mass, half by count), whose potential is 0.
+    /// </summary>
     public double[] U { get; }
 
     /// <summary>Dual potential vⱼ of each target point.</summary>
@@ -44,14 +50,25 @@ public sealed class TransportResult
     /// <summary>Pricing rounds of the sparse route (1 for the dense network simplex).</summary>
     public int Rounds { get; }
 
-    /// <summary>Σaᵢuᵢ + Σbⱼvⱼ, the dual objective.</summary>
+    /// <summary>Σaᵢuᵢ + Σbⱼvⱼ, the dual objective (summed with compensation).</summary>
     public double DualValue(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != U.Length || b.Length != V.Length)
             throw new ArgumentException($"marginal lengths {a.Length}, {b.Length} do not match the potentials {U.Length}, {V.Length}");
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * U[i];
-        for (int j = 0; j < b.Length; j++) s += b[j] * V[j];
-        return s;
+        var s = new CompensatedSum();
+        for (int i = 0; i < a.Length; i++) s.Add(a[i] * U[i]);
+        for (int j = 0; j < b.Length; j++) s.Add(b[j] * V[j]);
+        return s.Value;
+    }
+
+    /// <summary>
+    /// The same solution for the costs multiplied by <paramref name="factor"/> &gt; 0: cost and potentials scale, the plan
+    /// and the relative certificate do not (its scale and floor do).
+    /// </summary>
+    internal TransportResult Rescaled(double factor)
+    {
+        double[] u = U.Select(x => x * factor).ToArray(), v = V.Select(x => x * factor).ToArray();
+        var c = Certificate with { Scale = Certificate.Scale * factor, Floor = Certificate.Floor * factor };
+        return new TransportResult(Cost * factor, Status, u, v, Plan, c, Iterations, Rounds);
     }
 }

@@ -49,6 +49,9 @@ public class SparsePricingTests
         var r = Ot.Solve(p, q, GroundCost.SquaredEuclidean, new TransportOptions { Route = TransportRoute.SparsePricing, MaxIterations = 10 });
         Assert.Equal(TransportStatus.IterationLimit, r.Status);
         Assert.False(r.Certificate.Holds);
+        // The plan is completed to a feasible one (the completion may use arcs outside the candidate set): an upper bound.
+        Tolerance.AtMost(1e-14, r.Certificate.PrimalResidual, abs: 0);
+        Tolerance.AtMost(r.Cost, Ot.Solve(p, q, GroundCost.SquaredEuclidean, Dense).Cost, abs: 0, what: "upper bound");
     }
 
     [Fact]

@@ -67,18 +67,24 @@ public class TransportTests
     [Fact]
     public void CertifyRejectsAWrongPlanAndWrongDuals()
     {
+        // Optimum 0.2: row 0 keeps 0.3 at cost 0 and sends 0.2 across; row 1 keeps 0.5.
         double[,] c = { { 0, 1 }, { 1, 0 } };
-        double[] a = [0.5, 0.5], b = [0.5, 0.5];
+        double[] a = [0.5, 0.5], b = [0.3, 0.7];
         var r = Ot.Solve(a, b, c);
-        Tolerance.Close(0, r.Cost);
+        Tolerance.Close(0.2, r.Cost, rel: 1e-15);
         Assert.True(Ot.Certify(a, b, c, r.Plan, r.U, r.V).Holds);
-        // The anti-diagonal plan is feasible but not optimal: with the true duals the gap and slackness fail.
-        var swapped = new List<(int, int, double)> { (0, 1, 0.5), (1, 0, 0.5) };
-        var cert = Ot.Certify(a, b, c, swapped, r.U, r.V);
+        // A feasible plan of cost 0.8: with the optimal duals its gap is 0.8 − 0.2, three times its own value.
+        var costly = new List<(int, int, double)> { (0, 1, 0.5), (1, 0, 0.3), (1, 1, 0.2) };
+        var cert = Ot.Certify(a, b, c, costly, r.U, r.V);
         Assert.False(cert.Holds);
-        Assert.Contains("duality gap", cert.Violation);
-        // Duals that are too large violate uᵢ + vⱼ ≤ cᵢⱼ.
-        Assert.Contains("dual feasibility", Ot.Certify(a, b, c, r.Plan, [1, 1], [0, 0]).Violation);
+        Assert.Contains("relative error bound", cert.Violation);
+        Tolerance.Close(0.6 / 0.8, cert.DualityGap, rel: 1e-14);
+        // Duals that are too large violate uᵢ + vⱼ ≤ cᵢⱼ: (u, v) = (1, 1; 0, 0) by 1 at (0,0) and (1,1), so the bound
+        // M·max s = 1; then D = 1 is above the value and the optimal plan cannot be certified with them.
+        var tooLarge = Ot.Certify(a, b, c, r.Plan, [1, 1], [0, 0]);
+        Assert.False(tooLarge.Holds);
+        Assert.Equal(1.0 / 0.2, tooLarge.MaxDualViolation, 12);
+        Assert.True(tooLarge.DualViolation > 0);
         // A plan with the wrong marginals is caught first.
         Assert.Contains("primal", Ot.Certify(a, b, c, [(0, 0, 1.0)], r.U, r.V).Violation);
     }
