@@ -1,21 +1,13 @@
 namespace Verify.Theory;
 
 /// <summary>
-/// Front door for the closed forms and integrals the numerical routes are checked against: 1-D Gaussians
-/// (<see cref="Gaussian1D"/>), the parallel-lines family (<see cref="ParallelLines"/>), and the GAN value at the optimal
-/// discriminator for densities given as functions (<see cref="GanOptimum"/>, <see cref="DensityDivergences"/>).
+/// Front door for the closed forms and integrals the numerical routes are checked against: the parallel-lines family
+/// (<see cref="ParallelLines"/>) and the GAN value at the optimal discriminator for densities given as functions
+/// (<see cref="GanOptimum"/>, <see cref="DensityDivergences"/>). The 1-D Gaussians (KL, W₁, W₂, all closed forms)
+/// have their one home in <see cref="Gaussian1D"/>.
 /// </summary>
 public static class ClosedForms
 {
-    /// <summary>KL(N(μ₁,σ₁²) ‖ N(μ₂,σ₂²)) = log(σ₂/σ₁) + (σ₁² + (μ₁−μ₂)²)/(2σ₂²) − ½.</summary>
-    public static double GaussianKL(double mu1, double s1, double mu2, double s2) => Gaussian1D.KL(mu1, s1, mu2, s2);
-
-    /// <summary>W₁ between 1-D Gaussians by the quantile integral ∫₀¹ |F⁻¹(t) − G⁻¹(t)| dt; = |μ₁−μ₂| when σ₁ = σ₂.</summary>
-    public static double GaussianW1(double mu1, double s1, double mu2, double s2) => Gaussian1D.W1(mu1, s1, mu2, s2);
-
-    /// <summary>W₂ between 1-D Gaussians: √((μ₁−μ₂)² + (σ₁−σ₂)²).</summary>
-    public static double GaussianW2(double mu1, double s1, double mu2, double s2) => Gaussian1D.W2(mu1, s1, mu2, s2);
-
     /// <summary>W₁(P₀, P_θ) = |θ| for the parallel lines.</summary>
     public static double ParallelLinesW1(double theta) => ParallelLines.W1(theta);
 

@@ -56,7 +56,7 @@ public sealed class GaussianScale : ToyFamily
 
     // Theory's closed form, which keeps full precision for a ≈ b and stays finite/+∞ (never NaN) at extreme ratios
     // (ln(b/a) + a²/(2b²) − ½ written out gave NaN at a = b = 10⁻³⁰⁰, where a² and b² underflow to 0).
-    private double Kl(double a, double b) => Verify.Theory.ClosedForms.GaussianKL(Mu, a, Mu, b);
+    private double Kl(double a, double b) => Verify.Theory.Gaussian1D.KL(Mu, a, Mu, b);
 
     // With ρ = hi/lo the crossing is at |x − μ| = c, c/lo = u = ρ·√(2 ln ρ/(ρ² − 1)), and TV = erf(u/√2) − erf(u/(ρ√2)).
     // Written in ρ so nothing overflows (lo·hi and hi² did at 10⁻³⁰⁰ vs 10³⁰⁰, giving NaN); ln ρ from the logs of

@@ -5,17 +5,12 @@ using CF = Verify.Theory.ClosedForms;
 
 namespace Verify.Theory.Tests.ClosedForms;
 
-/// <summary>The front door reaches every closed form (values checked against known numbers, not against itself).</summary>
+/// <summary>The front door reaches every closed form (values checked against known numbers, not against itself); the Gaussians are Gaussian1D's.</summary>
 public sealed class ClosedFormsTests
 {
     [Fact]
     public void FrontDoorValues()
     {
-        Assert.Equal(0.5, CF.GaussianKL(0, 1, 1, 1));
-        Tolerance.Close(2.0, CF.GaussianW1(1, 3, -1, 3), rel: 1e-12);
-        // E|Z| = √(2/π): W₁(N(0,1), N(0,2)) = E|Z|
-        Tolerance.Close(Math.Sqrt(2 / Math.PI), CF.GaussianW1(0, 1, 0, 2), rel: 1e-12);
-        Assert.Equal(5.0, CF.GaussianW2(0, 1, 3, 5));
         Assert.Equal(0.3, CF.ParallelLinesW1(-0.3));
         Tolerance.Close(Math.Log(2), CF.ParallelLinesJS(0.3), rel: 1e-15);
         Assert.Equal(double.PositiveInfinity, CF.ParallelLinesKL(0.3));

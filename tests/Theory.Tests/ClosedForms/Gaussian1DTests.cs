@@ -25,8 +25,10 @@ public sealed class Gaussian1DTests
     }
 
     [Fact]
-    public void KLKnownValues()
+    public void KnownValues()
     {
+        Tolerance.Close(2.0, Gaussian1D.W1(1, 3, -1, 3), rel: 1e-15);
+        Tolerance.Close(Math.Sqrt(2 / Math.PI), Gaussian1D.W1(0, 1, 0, 2), rel: 1e-15); // E|Z| = √(2/π)
         Assert.Equal(0.5, Gaussian1D.KL(0, 1, 1, 1));               // Δμ²/2σ²
         Assert.Equal(0.0, Gaussian1D.KL(2, 3, 2, 3));
         Tolerance.Close(Math.Log(2) + 0.125 - 0.5, Gaussian1D.KL(0, 1, 0, 2), rel: 1e-15);
@@ -40,15 +42,42 @@ public sealed class Gaussian1DTests
     public void W1IsTheMeanShiftWhenSigmasAreEqual(double mu1, double s, double mu2) =>
         Tolerance.Close(Math.Abs(mu1 - mu2), Gaussian1D.W1(mu1, s, mu2, s), rel: 1e-12);
 
+    /// <summary>
+    /// The independent route for W₁: ∫₀¹ |F⁻¹(t) − G⁻¹(t)| dt by double-exponential quadrature with F⁻¹(t) = μ₁ + σ₁Φ⁻¹(t)
+    /// (MathNet's Normal.InvCDF). The symmetry Φ⁻¹(1−t) = −Φ⁻¹(t) folds it onto (0, ½], and it is split at the kink
+    /// |Δμ| = |Δσ|·|Φ⁻¹(t)|, so each piece is smooth inside and only the integrable endpoint singularity at t → 0 remains.
+    /// </summary>
+    private static double W1ByQuadrature(double mu1, double s1, double mu2, double s2)
+    {
+        double dm = mu1 - mu2, ds = s1 - s2;
+        double Integrand(double t)
+        {
+            double z = Normal.InvCDF(0.0, 1.0, t);
+            return Math.Abs(dm + ds * z) + Math.Abs(dm - ds * z);
+        }
+        double tol = 1e-13 * (Math.Abs(dm) + Math.Abs(ds));
+        double kink = ds == 0 ? 0.0 : Normal.CDF(0.0, 1.0, -Math.Abs(dm) / Math.Abs(ds));
+        double lower = kink > 0 ? Integrate.DoubleExponential(Integrand, 0.0, kink, tol) : 0.0;
+        double upper = kink < 0.5 ? Integrate.DoubleExponential(Integrand, kink, 0.5, tol) : 0.0;
+        return lower + upper;
+    }
+
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void W1QuantileIntegralMatchesTheFoldedNormalMean(double mu1, double s1, double mu2, double s2)
+    [InlineData(0.0, 1.0, 0.0, 3.0)]        // Δμ = 0: |Δσ|·√(2/π)
+    [InlineData(5.0, 1.0, -5.0, 1.5)]       // |Δμ|/|Δσ| = 20: the exponential term is e⁻²⁰⁰
+    [InlineData(1e3, 2e3, 1e3 + 1, 1e3)]    // large σ, small Δμ
+    public void W1ClosedFormMatchesTheQuantileIntegral(double mu1, double s1, double mu2, double s2) =>
+        Tolerance.Close(W1ByQuadrature(mu1, s1, mu2, s2), Gaussian1D.W1(mu1, s1, mu2, s2), rel: 1e-12);
+
+    [Fact]
+    public void W1ClosedFormAtItsLimits()
     {
-        // Independent closed form: F⁻¹ − G⁻¹ = a + bZ with a = Δμ, b = Δσ, Z ~ N(0,1), so
-        // W₁ = E|a + bZ| = a(1 − 2Φ(−a/|b|)) + 2|b|φ(a/|b|) (mean of a folded normal).
-        double a = mu1 - mu2, b = Math.Abs(s1 - s2);
-        double expected = b == 0 ? Math.Abs(a) : a * (1 - 2 * Normal.CDF(0, 1, -a / b)) + 2 * b * Normal.PDF(0, 1, a / b);
-        Tolerance.Close(expected, Gaussian1D.W1(mu1, s1, mu2, s2), rel: 1e-12);
+        Tolerance.Close(2 * Math.Sqrt(2 / Math.PI), Gaussian1D.W1(0, 1, 0, 3), rel: 1e-15);  // Δμ = 0
+        Assert.Equal(7.0, Gaussian1D.W1(0, 2, 7, 2));                                       // Δσ = 0
+        Assert.Equal(1e300, Gaussian1D.W1(0, 1, 1e300, 2));                                 // r = 1e300: erf → 1, e^{−r²/2} → 0
+        Tolerance.Close(Math.ScaleB(Math.Sqrt(2 / Math.PI), -40), Gaussian1D.W1(0, 1, 0, 1 + Math.ScaleB(1, -40)), rel: 1e-15); // Δσ = 2⁻⁴⁰ exactly
+        Assert.True(double.IsFinite(Gaussian1D.W1(-1e307, 1e307, 1e307, 1)));
     }
 
     [Theory]

@@ -173,6 +173,25 @@ public class TransportTests
             return w1 <= w2 * (1 + 1e-12) + 1e-12 && w2 <= w3 * (1 + 1e-12) + 1e-12;
         }), maxTest: 60);
 
+    // Issue 7: nothing guarded n·m; the products overflowed int above 2³¹ entries. 50 000 × 50 000 points need a
+    // 20 GB matrix of 2.5e9 entries: refused in one line with the size, before anything is allocated.
+    [Fact]
+    public void ProblemsTooLargeForTheMatrixAreRefusedBeforeAllocating()
+    {
+        var rng = new Random(1);
+        var p = new DiscreteDistribution(Enumerable.Range(0, 100_000).Select(_ => rng.NextDouble()).ToArray(), 2);
+        var q = new DiscreteDistribution(Enumerable.Range(0, 100_000).Select(_ => rng.NextDouble() + 1).ToArray(), 2);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        foreach (Action solve in new Action[] { () => Ot.Solve(p, q, GroundCost.Euclidean), () => Ot.W1(p, q), () => GroundCost.Euclidean.Matrix(p, q) })
+        {
+            var e = Assert.Throws<ArgumentException>(solve);
+            Assert.Contains("50000 × 50000 = 2500000000 pairs", e.Message);
+            Assert.Contains("20.0 GB", e.Message);
+            Assert.DoesNotContain("\n", e.Message);
+        }
+        Tolerance.AtMost(50e6, GC.GetTotalAllocatedBytes(precise: true) - before, abs: 0, what: "bytes allocated while refusing");
+    }
+
     // Finite coordinates whose distance (or, for the Euclidean norm, whose squared distance) overflows a double are
     // refused with an ArgumentException, never an Infeasible status, a NaN or +∞ reported as a distance.
     [Fact]

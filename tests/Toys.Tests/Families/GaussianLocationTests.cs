@@ -116,9 +116,9 @@ public sealed class GaussianLocationTests
             ExactValues e = Family.Exact(t0, t);
             double lo = Math.Min(t0, t) - 12 * s, hi = Math.Max(t0, t) + 12 * s;
             double js = ClosedForms.JSOfDensities(x => Normal.PDF(t0, s, x), x => Normal.PDF(t, s, x), lo, hi);
-            return Tolerance.IsClose(ClosedForms.GaussianKL(t0, s, t, s), e.KL!.Value, 1e-12, 1e-15)
-                && Tolerance.IsClose(ClosedForms.GaussianKL(t, s, t0, s), e.KLReverse!.Value, 1e-12, 1e-15)
-                && Tolerance.IsClose(ClosedForms.GaussianW1(t0, s, t, s), e.W1!.Value, 1e-9, 1e-12)
+            return Tolerance.IsClose(Gaussian1D.KL(t0, s, t, s), e.KL!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(Gaussian1D.KL(t, s, t0, s), e.KLReverse!.Value, 1e-12, 1e-15)
+                && Tolerance.IsClose(Gaussian1D.W1(t0, s, t, s), e.W1!.Value, 1e-9, 1e-12)
                 && Tolerance.IsClose(js, e.JS!.Value, 1e-8, 1e-15);
         }), maxTest: 40);
     }
