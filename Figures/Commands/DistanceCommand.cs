@@ -11,7 +11,9 @@ namespace Verify.Figures.Commands;
 /// W1 and W2 come from exact optimal transport with a checked primal/dual certificate (network simplex on the n×m cost
 /// matrix); in 1-D, when n·m exceeds <see cref="MaxCertifiedPairs"/>, they come from the exact sorted-CDF formula
 /// instead (O(n log n), no dual potentials, so no certificate is reported). JS, KL, TV and Hellinger compare the two
-/// laws atom by atom (atoms match when their coordinates are equal).
+/// laws atom by atom (atoms match when their coordinates are equal). A W1/W2 that cannot be certified (status other than
+/// Optimal: the certificate's relative error bound above its tolerance) or a problem too large for the n×m matrix is
+/// refused in one line naming both files, exit code 2; no value is printed.
 /// </summary>
 public static class DistanceCommand
 {
@@ -66,9 +68,13 @@ public static class DistanceCommand
         }
         catch (ArgumentException e)
         {
-            // Both laws are validated and normalised here, so what Transport refuses is the data itself (e.g. points too far
-            // apart for the cost in doubles): bad input, reported with the files.
+            // Both laws are validated and normalised here, so what Transport refuses is the data itself (points too far
+            // apart for the cost in doubles, a cost matrix that will not fit): bad input, reported with the files.
             throw new UsageException($"{pFile.Path}, {qFile.Path}: {Cli.Describe(e)}");
+        }
+        catch (NotCertifiedException e)
+        {
+            throw new UsageException($"{pFile.Path}, {qFile.Path}: {e.Message}");
         }
         if (all || metric == "js") r.JS = Divergences.JS(p, q);
         if (all || metric == "kl") (r.KLPQ, r.KLQP) = Divergences.KLBoth(p, q);
@@ -86,7 +92,7 @@ public static class DistanceCommand
             if (sortedCdf) r.W1 = Transport.W1(p, q);
             else
             {
-                var t = Certified(p, q, GroundCost.Euclidean);
+                var t = Certified(p, q, GroundCost.Euclidean, "W1");
                 r.W1 = t.Cost;
                 r.W1Certificate = t.Certificate;
             }
@@ -96,21 +102,24 @@ public static class DistanceCommand
             if (sortedCdf) r.W2 = Transport.Wp(p, q, 2);
             else
             {
-                var t = Certified(p, q, GroundCost.SquaredEuclidean);
+                var t = Certified(p, q, GroundCost.SquaredEuclidean, "W2");
                 r.W2 = Math.Sqrt(Math.Max(t.Cost, 0));
                 r.W2Certificate = t.Certificate;
             }
         }
     }
 
-    /// <summary>An exact solve whose certificate holds; anything else is an internal failure, never a printed number.</summary>
-    private static TransportResult Certified(DiscreteDistribution p, DiscreteDistribution q, GroundCost cost)
+    /// <summary>An exact solve whose certificate holds; anything else is refused in one line, never a printed number.</summary>
+    private static TransportResult Certified(DiscreteDistribution p, DiscreteDistribution q, GroundCost cost, string name)
     {
         TransportResult t = Transport.Solve(p, q, cost);
         if (t.Status != TransportStatus.Optimal || !t.Certificate.Holds)
-            throw new InvalidOperationException($"the transport solve ended with status {t.Status}; certificate: {t.Certificate.Violation ?? "holds"}");
+            throw new NotCertifiedException(
+                $"{name} is not reported: the exact solve ended with status {t.Status} ({t.Certificate.Violation ?? "certificate holds"})");
         return t;
     }
+
+    private sealed class NotCertifiedException(string message) : Exception(message);
 }
 
 /// <summary>The metrics computed by <see cref="DistanceCommand"/>; null where not requested.</summary>
@@ -151,15 +160,19 @@ public sealed class DistanceResult
         sb.AppendLine($"P: {NP} points, Q: {NQ} points, dimension {Dim}");
         foreach (var (name, value) in rows) sb.AppendLine($"  {name,-10} {value}");
         if (W1Certificate is { } c)
-            sb.AppendLine($"  W1 certificate: duality gap {Format(c.DualityGap)}, max dual violation {Format(c.MaxDualViolation)}");
+            sb.AppendLine($"  W1 certificate: relative error ≤ {Format(c.ErrorBound)} (duality gap {Format(c.DualityGap)}, " +
+                $"dual violation {Format(c.DualViolation)}; relative to max(|W1|, floor {Format(c.Floor)}))");
         return sb.ToString();
     }
 
     private static void Put(JsonOut j, string name, double? v) { if (v is { } x) j.Number(name, x); }
 
+    // Every field but scale and floor is relative to scale = max(|value|, floor), floor = 2⁻⁵²·M·max|c| (TransportCertificate).
     private static void Certificate(JsonOut j, string name, TransportCertificate c) =>
-        j.Begin(name).Number("duality_gap", c.DualityGap).Number("max_dual_violation", c.MaxDualViolation)
-            .Number("primal_residual", c.PrimalResidual).Number("tolerance", c.Tolerance).Bool("holds", c.Holds).End();
+        j.Begin(name).Number("error_bound", c.ErrorBound).Number("duality_gap", c.DualityGap)
+            .Number("dual_violation", c.DualViolation).Number("max_dual_violation", c.MaxDualViolation)
+            .Number("primal_residual", c.PrimalResidual).Number("scale", c.Scale).Number("floor", c.Floor)
+            .Number("tolerance", c.Tolerance).Bool("holds", c.Holds).End();
 
     private static string Format(double x) =>
         double.IsPositiveInfinity(x) ? "Infinity" : x.ToString("R", CultureInfo.InvariantCulture);
