@@ -21,12 +21,6 @@ internal struct CompensatedSum
     /// <summary>The sum of the terms added so far, rounded once.</summary>
     public readonly double Value => _sum + _error;
 
-    /// <summary>The leading part s (the plain floating-point sum).</summary>
-    public readonly double Head => _sum;
-
-    /// <summary>The accumulated rounding errors c (Value = s + c before the final rounding).</summary>
-    public readonly double Tail => _error;
-
     /// <summary>
     /// The exact rounding error of s = fl(a + b): a + b = s + e exactly (Knuth's TwoSum, six operations, no branch).
     /// </summary>

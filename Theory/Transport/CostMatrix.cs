@@ -12,7 +12,7 @@ internal static class CostMatrix
 {
     /// <summary>The n·m entries of a rectangular array as one row-major span (no copy).</summary>
     public static Span<double> Span(double[,] c) =>
-        MemoryMarshal.CreateSpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(c)), c.Length);
+        MemoryMarshal.CreateSpan(ref First(c), c.Length);
 
     /// <summary>Row i (m entries) of a row-major cost array of doubles (no copy, no bounds check: i &lt; n is the caller's).</summary>
     public static Span<double> Row(Array cost, int i, int m) =>
