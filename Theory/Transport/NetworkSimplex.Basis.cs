@@ -7,6 +7,8 @@ namespace Verify.Theory;
 internal sealed partial class NetworkSimplex
 {
     private double[]? _hi, _lo;
+    private int[]? _mark;
+    private int _stamp;
     private int _anchor = -1;
 
     /// <summary>
@@ -43,30 +45,43 @@ internal sealed partial class NetworkSimplex
     }
 
     /// <summary>
-    /// Recomputes every potential from the tree arcs (π_child = π_parent ∓ c along the preorder) in double-double, so
-    /// that no rounding accumulates along paths and nothing of the big-M scale survives; then re-anchors them: the
-    /// node k at the weighted median of the potentials (<see cref="WeightedMedian"/>) gets π_k = 0 and every other potential is the exact path
-    /// cost from k, rounded once. Also refreshes the pricing terms low[x] = π_x − ε|π_x|.
+    /// Recomputes every potential from the tree arcs, anchored at a real node: the node k at the weighted median of the
+    /// current potentials (<see cref="WeightedMedian"/>) gets π_k = 0, and the others follow from the tree arcs
+    /// (π_child = π_parent ∓ c), walking outward from k — up the path to the root, then down every other branch in
+    /// preorder — in double-double, each rounded once. So a potential is the exact path cost from the anchor, nothing of
+    /// the big-M scale survives near the bulk of the problem, and every tree arc prices within its own tolerance
+    /// (|c̄| ≤ 2⁻⁵²·(|πᵢ| + |πⱼ|)): a tree arc can never look like an entering arc after a recomputation. Also
+    /// refreshes the pricing terms low[x] = π_x − ε|π_x|.
     /// </summary>
     private void RecomputePotentials()
     {
         double[] hi = _hi ??= new double[_nodes + 1], lo = _lo ??= new double[_nodes + 1];
-        hi[_root] = 0;
-        lo[_root] = 0;
+        int[] mark = _mark ??= new int[_nodes + 1];
+        int stamp = ++_stamp;
+        _anchor = WeightedMedian(_pi);
+        hi[_anchor] = 0;
+        lo[_anchor] = 0;
+        mark[_anchor] = stamp;
+        for (int u = _anchor; u != _root; u = _parent[u])
+        {
+            // π_u = π_p − c (Up) or π_p + c (Down), so π_p = π_u + c or π_u − c.
+            double c = ArcCost(_pred[u]);
+            int p = _parent[u];
+            AddTo(hi[u], lo[u], _dir[u] == Up ? c : -c, out hi[p], out lo[p]);
+            mark[p] = stamp;
+        }
         for (int u = _thread[_root]; u != _root; u = _thread[u])
         {
+            if (mark[u] == stamp) continue;
             double c = ArcCost(_pred[u]);
             int p = _parent[u];
             AddTo(hi[p], lo[p], _dir[u] == Up ? -c : c, out hi[u], out lo[u]);
         }
-        _anchor = WeightedMedian(hi);
-        double kh = hi[_anchor], kl = lo[_anchor];
         for (int x = 0; x <= _nodes; x++)
         {
-            double s = hi[x] - kh;
-            double p = s + (CompensatedSum.TwoSumError(hi[x], -kh, s) + (lo[x] - kl));
-            _pi[x] = p;
-            _low[x] = _rule.Low(p);
+            double v = hi[x] + lo[x];
+            _pi[x] = v;
+            _low[x] = _rule.Low(v);
         }
     }
 
@@ -211,6 +226,18 @@ internal sealed partial class NetworkSimplex
             if (_flow[u] == 0) yield return u;
     }
 
+    /// <summary>For every node, the number of sources (nodes below n) in its subtree.</summary>
+    internal int[] SubtreeSources()
+    {
+        var count = new int[_nodes + 1];
+        for (int u = 0; u < _n; u++) count[u] = 1;
+        for (int u = _rev[_root]; u != _root; u = _rev[u]) count[_parent[u]] += count[u];
+        return count;
+    }
+
+    /// <summary>The parent of u in the spanning tree (n + m for the artificial root).</summary>
+    internal int ParentOf(int u) => _parent[u];
+
     /// <summary>True when the anchor lies in the subtree of u.</summary>
     internal bool HoldsAnchor(int u)
     {
@@ -227,6 +254,30 @@ internal sealed partial class NetworkSimplex
             if (x == _root) continue;
             _pi[x] += delta;
             _low[x] = _rule.Low(_pi[x]);
+        }
+    }
+
+    /// <summary>
+    /// Adds δ to the potentials of the subtree of u: π_u + δ rounded once, then every potential below u recomputed from
+    /// it along the tree arcs in double-double, so that the digits the old potentials lost to their larger scale come back.
+    /// </summary>
+    internal void ShiftSubtree(int u, double delta)
+    {
+        double[] hi = _hi ??= new double[_nodes + 1], lo = _lo ??= new double[_nodes + 1];
+        hi[u] = _pi[u] + delta;
+        lo[u] = 0;
+        int x = u;
+        for (int k = 0; k < _succ[u]; k++)
+        {
+            if (x != u)
+            {
+                double c = ArcCost(_pred[x]);
+                int p = _parent[x];
+                AddTo(hi[p], lo[p], _dir[x] == Up ? -c : c, out hi[x], out lo[x]);
+            }
+            _pi[x] = hi[x] + lo[x];
+            _low[x] = _rule.Low(_pi[x]);
+            x = _thread[x];
         }
     }
 

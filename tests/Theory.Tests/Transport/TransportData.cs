@@ -68,6 +68,41 @@ internal static class TransportData
         return best / n;
     }
 
+    /// <summary>
+    /// min over permutations σ of (1/n)·Σ c[i, σ(i)] by visiting every permutation (no pruning, so negative costs are
+    /// fine; a permutation through +∞ costs +∞), each sum in double-double.
+    /// </summary>
+    public static double ExhaustiveAssignment(double[,] c)
+    {
+        int n = c.GetLength(0);
+        var perm = Enumerable.Range(0, n).ToArray();
+        double best = double.PositiveInfinity;
+        void Recurse(int k)
+        {
+            if (k == n)
+            {
+                double hi = 0, lo = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double x = c[i, perm[i]], s = hi + x, bb = s - hi;
+                    lo += (hi - (s - bb)) + (x - bb);
+                    hi = s;
+                }
+                double v = double.IsInfinity(hi) ? hi : (hi + lo) / n;
+                if (v < best) best = v;
+                return;
+            }
+            for (int t = k; t < n; t++)
+            {
+                (perm[k], perm[t]) = (perm[t], perm[k]);
+                Recurse(k + 1);
+                (perm[k], perm[t]) = (perm[t], perm[k]);
+            }
+        }
+        Recurse(0);
+        return best;
+    }
+
     public static double[] Uniform(int n) => Enumerable.Repeat(1.0 / n, n).ToArray();
 
     /// <summary>
