@@ -17,26 +17,39 @@ public sealed class TrainCommandTests : IDisposable
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     [Fact]
-    public void WritesLogSamplesAndALoadableCheckpoint()
+    public void WritesPlainCsvWithSidecarsAndALoadableCheckpoint()
     {
         var (code, output, err) = Run("train", "8gaussians", "--method", "wgan-gp", "--iterations", "6", "--hidden", "16", "--layers", "2",
             "--samples", "100", "--exact-every", "2", "--seed", "5", "--out", _dir, "--json");
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
         Assert.Equal(5, doc.RootElement.GetProperty("seed").GetInt64());
+        // Plain CSV: one header row, then data, nothing else (np.loadtxt(f, delimiter=",", skiprows=1) reads it).
         string[] log = File.ReadAllLines(Path.Combine(_dir, "log.csv"));
-        Assert.StartsWith("# verify train 8gaussians seed=5", log[0]);
-        string[] rows = log.Where(l => !l.StartsWith('#')).ToArray();
-        Assert.Equal("iteration,critic_steps,critic_loss,penalty,generator_loss,critic_estimate,exact_w1_batch,generator_grad_norm,seconds", rows[0]);
-        Assert.Equal(7, rows.Length);
-        Assert.Equal(["", "0", "1", "2", "3", "4", "5"], rows.Select(r => r.Split(',')[0] == "iteration" ? "" : r.Split(',')[0]));
-        Assert.NotEqual("", rows[1].Split(',')[6]); // exact W1 at iterations 0, 2, 4
-        Assert.Equal("", rows[2].Split(',')[6]);
-        Assert.Equal(101, File.ReadAllLines(Path.Combine(_dir, "samples.csv")).Count(l => !l.StartsWith('#')));
+        Assert.Equal("iteration,critic_steps,critic_loss,penalty,generator_loss,critic_estimate,exact_w1_batch,generator_grad_norm,seconds", log[0]);
+        Assert.Equal(7, log.Length);
+        Assert.Equal(["0", "1", "2", "3", "4", "5"], log[1..].Select(r => r.Split(',')[0]));
+        Assert.NotEqual("", log[1].Split(',')[6]); // exact W1 at iterations 0, 2, 4
+        Assert.Equal("", log[2].Split(',')[6]);
+        string[] samples = File.ReadAllLines(Path.Combine(_dir, "samples.csv"));
+        Assert.Equal("x,y", samples[0]);
+        Assert.Equal(101, samples.Length);
+        Assert.All(samples[1..], l => Assert.Equal(2, l.Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).Count()));
+        // Provenance in the sidecars.
+        foreach (var (name, rows) in new[] { ("log.csv", 6), ("samples.csv", 100) })
+        {
+            using var side = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, name + ".json")));
+            Assert.Equal(name, side.RootElement.GetProperty("file").GetString());
+            Assert.Equal(rows, side.RootElement.GetProperty("rows").GetInt32());
+            Assert.Equal("8gaussians", side.RootElement.GetProperty("family").GetString());
+            Assert.Equal(5, side.RootElement.GetProperty("seed").GetInt64());
+            Assert.Equal("wgan-gp", side.RootElement.GetProperty("options").GetProperty("method").GetString());
+        }
         var file = SafeTensors.Read(Path.Combine(_dir, "checkpoint.safetensors"));
         Assert.Equal("wgan-gp", file.Metadata["method"]);
         Assert.Equal("5", file.Metadata["seed"]);
-        var critic = Checkpoint.LoadCritic<double>(Path.Combine(_dir, "checkpoint.safetensors"), CriticArchitecture.Mlp(2, 16, 2), prefix: "critic.");
+        Assert.Equal("2,16,16,1", file.Metadata["critic_sizes"]);
+        var critic = Checkpoint.LoadCritic<float>(Path.Combine(_dir, "checkpoint.safetensors"), CriticArchitecture.Mlp(2, 16, 2), prefix: "critic.");
         Assert.Equal(2, critic.InputDimension);
         Assert.Contains("generator.4.weight", file.Names);
     }
@@ -47,7 +60,7 @@ public sealed class TrainCommandTests : IDisposable
         string[] Args(string dir) => ["train", "swissroll", "--method", "gan", "--iterations", "4", "--hidden", "8", "--layers", "1", "--seed", "2", "--out", dir, "--json"];
         Assert.Equal(0, Run(Args(Path.Combine(_dir, "a"))).Code);
         Assert.Equal(0, Run(Args(Path.Combine(_dir, "b"))).Code);
-        static IEnumerable<string> Numbers(string path) => File.ReadAllLines(path).Where(l => !l.StartsWith('#')).Select(l => string.Join(',', l.Split(',')[..^1]));
+        static IEnumerable<string> Numbers(string path) => File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',')[..^1]));
         Assert.Equal(Numbers(Path.Combine(_dir, "a", "log.csv")), Numbers(Path.Combine(_dir, "b", "log.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "a", "checkpoint.safetensors")), File.ReadAllBytes(Path.Combine(_dir, "b", "checkpoint.safetensors")));
     }
