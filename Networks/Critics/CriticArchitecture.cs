@@ -87,6 +87,20 @@ public sealed record CriticArchitecture
         };
     }
 
+    /// <summary>Equal widths (element by element), activation and slope.</summary>
+    public bool Equals(CriticArchitecture? other) =>
+        other is not null && Sizes.SequenceEqual(other.Sizes) && Activation == other.Activation && NegativeSlope.Equals(other.NegativeSlope);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (int s in Sizes) h.Add(s);
+        h.Add(Activation);
+        h.Add(NegativeSlope);
+        return h.ToHashCode();
+    }
+
     /// <summary>e.g. "2-64-64-1 relu".</summary>
     public override string ToString() =>
         string.Join('-', Sizes) + " " + Activation.ToString().ToLowerInvariant() +

@@ -157,6 +157,106 @@ public sealed class CriticCommandTests : IDisposable
         Assert.Equal(0, doc.RootElement.GetProperty("steps").GetInt32());
     }
 
+    [Fact]
+    public void LoadsTheCheckpointThatTrainWroteWithoutDeclaringItsArchitecture()
+    {
+        // verify train writes "critic.*" and "generator.*" tensors; critic --load must take the critic, infer 2-8-8-1 from the
+        // shapes, and evaluate the same function: the estimate on the held-out rows, recomputed from the file's weights.
+        string run = Path.Combine(_dir, "run");
+        var (code, _, err) = CliRun.Invoke("train", "8gaussians", "--method", "wgan-gp", "--iterations", "3", "--hidden", "8", "--layers", "2",
+            "--exact-every", "0", "--out", run);
+        Assert.True(code == 0, err);
+        string checkpoint = Path.Combine(run, "checkpoint.safetensors");
+        var rng = new Random(3);
+        double[] p = Enumerable.Range(0, 40).Select(_ => rng.NextDouble()).ToArray(), q = Enumerable.Range(0, 40).Select(_ => 2 + rng.NextDouble()).ToArray();
+        string pf = Path.Combine(_dir, "p2.csv"), qf = Path.Combine(_dir, "q2.csv");
+        File.WriteAllLines(pf, new[] { "x,y" }.Concat(Enumerable.Range(0, 20).Select(i => $"{p[2 * i].ToString("R", CultureInfo.InvariantCulture)},{p[2 * i + 1].ToString("R", CultureInfo.InvariantCulture)}")));
+        File.WriteAllLines(qf, new[] { "x,y" }.Concat(Enumerable.Range(0, 20).Select(i => $"{q[2 * i].ToString("R", CultureInfo.InvariantCulture)},{q[2 * i + 1].ToString("R", CultureInfo.InvariantCulture)}")));
+        var (c2, output, err2) = Run("critic", "--real", pf, "--fake", qf, "--method", "wgan-gp", "--load", checkpoint, "--seed", "2", "--json");
+        Assert.True(c2 == 0, err2);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("2-8-8-1 relu", doc.RootElement.GetProperty("architecture").GetString());
+        var critic = Checkpoint.LoadCritic<double>(checkpoint, Networks.Critics.CriticArchitecture.Mlp(2, 8, 2), prefix: "critic.");
+        var (hp, hq) = HeldOutRows(20, 20, 2);
+        double F(double[] xs, int row) => critic.Forward(Networks.Tensors.Tensor.From(new[] { xs[2 * row], xs[2 * row + 1] }, 1, 2)).Item();
+        double expected = hp.Average(i => F(p, i)) - hq.Average(i => F(q, i));
+        Tolerance.Close(expected, doc.RootElement.GetProperty("estimate").GetDouble(), rel: 1e-12);
+    }
+
+    [Fact]
+    public void ACheckpointWithNoCriticNamesThePrefixesItHolds()
+    {
+        string ckpt = Path.Combine(_dir, "other.safetensors");
+        SafeTensors.Write(ckpt, [new NamedArray("model.0.weight", SafeTensorsDType.F32, [1, 1], [2.0]), new NamedArray("model.0.bias", SafeTensorsDType.F32, [1], [1.0])]);
+        string pf = Write("p.csv", [0.0, 1.0, 2.0]), qf = Write("q.csv", [1.0, 2.0, 3.0]);
+        var (code, output, err) = Run("critic", "--real", pf, "--fake", qf, "--method", "wgan-gp", "--load", ckpt);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.Contains("no critic found", err);
+        Assert.Contains("'model.'", err);
+    }
+
+    [Fact]
+    public void ABroughtLeakyReluCriticIsEvaluatedWithItsOwnSlope()
+    {
+        // f(x) = leaky(x) + leaky(−x) = (1 − s)·|x| saved as nn.Sequential(Linear(1, 2), LeakyReLU(s), Linear(2, 1)) with no
+        // metadata. PyTorch's default s = 0.01 gives 0.99·|x|; evaluating it with Verify's 0.2 would give 0.8·|x|.
+        string ckpt = Path.Combine(_dir, "leaky.safetensors");
+        SafeTensors.Write(ckpt, [new NamedArray("0.weight", SafeTensorsDType.F32, [2, 1], [1.0, -1.0]), new NamedArray("0.bias", SafeTensorsDType.F32, [2], [0.0, 0.0]),
+            new NamedArray("2.weight", SafeTensorsDType.F32, [1, 2], [1.0, 1.0]), new NamedArray("2.bias", SafeTensorsDType.F32, [1], [0.0])]);
+        double[] p = Normal(40, 3, 1), q = Normal(40, 0, 2);
+        string pf = Write("p.csv", p), qf = Write("q.csv", q);
+        string[] args = ["critic", "--real", pf, "--fake", qf, "--method", "wgan-gp", "--load", ckpt, "--activation", "leaky-relu", "--seed", "6", "--json"];
+        var (code, output, err) = Run(args);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Contains("--negative-slope", err);
+        (code, output, err) = Run([.. args, "--negative-slope", "0.01"]);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var (hp, hq) = HeldOutRows(40, 40, 6);
+        double expected = 0.99 * (hp.Average(i => Math.Abs(p[i])) - hq.Average(i => Math.Abs(q[i])));
+        Tolerance.Close(expected, doc.RootElement.GetProperty("estimate").GetDouble(), rel: 1e-12);
+        Assert.Equal("1-2-1 leakyrelu(0.01)", doc.RootElement.GetProperty("architecture").GetString());
+    }
+
+    [Fact]
+    public void ThePapersKnobsReachTheOptionsAndAreRefusedWhereTheyDoNotApply()
+    {
+        string pf = Write("p.csv", Normal(20, 0, 1)), qf = Write("q.csv", Normal(20, 1, 2));
+        foreach (var (method, knob, value, key) in new[]
+                 {
+                     ("wgan-gp", "--lambda", "100", "lambda"), ("wgan-lp", "--lambda", "0.5", "lambda"), ("wgan-clip", "--clip", "0.05", "clip"),
+                     ("wgan-sn", "--power-iterations", "3", "power_iterations"),
+                 })
+        {
+            var (code, output, err) = Run("critic", "--real", pf, "--fake", qf, "--method", method, knob, value, "--steps", "2", "--hidden", "4", "--json");
+            Assert.True(code == 0, err);
+            using var doc = JsonDocument.Parse(output);
+            Assert.Equal(double.Parse(value, CultureInfo.InvariantCulture), doc.RootElement.GetProperty("options").GetProperty(key).GetDouble());
+        }
+        foreach (var (method, knob, value) in new[] { ("wgan-sn", "--lambda", "1"), ("gan", "--clip", "0.1"), ("wgan-gp", "--power-iterations", "2") })
+        {
+            var (code, output, err) = Run("critic", "--real", pf, "--fake", qf, "--method", method, knob, value);
+            Assert.Equal(Cli.BadInput, code);
+            Assert.Equal("", output);
+            Assert.StartsWith($"verify: error: {knob} applies to", err);
+        }
+    }
+
+    [Fact]
+    public void HelpShowsTheNumberOfEveryPaperDefault()
+    {
+        var (_, output, _) = Run("critic", "--help");
+        Assert.Contains("64 for every method", output);
+        Assert.Contains("gan 0.0002", output);
+        Assert.Contains("wgan-clip 5E-05", output);
+        Assert.Contains("lambda", output.ToLowerInvariant().Replace("λ", "lambda"));
+        foreach (string line in output.Split('\n').Where(l => l.Contains("paper default")))
+            Assert.True(line.Any(char.IsDigit), $"a paper default without its number: {line.Trim()}");
+    }
+
     public static TheoryData<string[], string> BadInputs => new()
     {
         { ["critic", "--real", "P", "--fake", "Q"], "--method" },
