@@ -119,8 +119,52 @@ public static class CriticCommand
                 throw new UsageException($"--sizes: a critic of these files takes {d} inputs and gives 1 output, got {arch}");
             request = request with { Architecture = arch };
         }
+        request = request with { Reference = ReferenceFromSidecars(realPath, fakePath, p.Count, q.Count, CriticExperiment.MetricOf(options)) };
         request.Validate();
         return request;
+    }
+
+    /// <summary>
+    /// The closed-form value between the laws the two files were sampled from, when both carry a provenance sidecar
+    /// (FILE.json, as <c>verify sample</c> writes it) naming the same toy family, each with its θ and the file's row
+    /// count, and the family knows the value in closed form; otherwise null (no reference, nothing refused).
+    /// </summary>
+    internal static ExactReference? ReferenceFromSidecars(string realPath, string fakePath, int realRows, int fakeRows, string metric)
+    {
+        var (realFamily, realTheta) = Provenance(realPath, realRows);
+        var (fakeFamily, fakeTheta) = Provenance(fakePath, fakeRows);
+        if (realFamily is null || realTheta is null || fakeTheta is null || !string.Equals(realFamily, fakeFamily, StringComparison.OrdinalIgnoreCase)) return null;
+        Toys.Families.IToyFamily? family;
+        try { family = Toys.ToyFamilies.Get(realFamily).Family; }
+        catch (ArgumentException) { return null; }
+        if (family is null) return null;
+        Toys.Families.ExactValues values;
+        try { values = family.Exact(realTheta.Value, fakeTheta.Value); }
+        catch (ArgumentException) { return null; }
+        double? v = metric == "js" ? values.JS : values.W1;
+        string F(double t) => t.ToString("R", CultureInfo.InvariantCulture);
+        return v is { } value && double.IsFinite(value)
+            ? new ExactReference(value, metric, $"{family.Name} {values.Method}, θ {F(realTheta.Value)} (real) vs {F(fakeTheta.Value)} (fake), from the files' sidecars")
+            : null;
+    }
+
+    private static (string? Family, double? Theta) Provenance(string dataPath, int rows)
+    {
+        string sidecar = dataPath + ".json";
+        if (!File.Exists(sidecar)) return (null, null);
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sidecar));
+            var root = doc.RootElement;
+            if (root.TryGetProperty("rows", out var n) && n.TryGetInt64(out long count) && count != rows) return (null, null); // not this file's sidecar any more
+            string? family = root.TryGetProperty("family", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.String ? f.GetString() : null;
+            double? theta = root.TryGetProperty("theta", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.Number ? t.GetDouble() : null;
+            return (family, theta);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return (null, null);
+        }
     }
 }
 

@@ -102,6 +102,36 @@ public sealed class CriticCommandTests : IDisposable
     }
 
     [Fact]
+    public void GanOnFilesSampledFromAFamilyComparesWithItsClosedForm()
+    {
+        // Files with provenance sidecars (as verify sample writes them) naming gaussian-location at θ = 0 and 0.5: the JS
+        // of N(0, 1) and N(0.5, 1) (the family's value by quadrature, 0.0303…) is the reference, so the estimate is
+        // compared with it, not with the log 2 of two disjoint samples.
+        string pf = Write("p.csv", Normal(400, 0, 1)), qf = Write("q.csv", Normal(400, 0.5, 2));
+        File.WriteAllText(pf + ".json", """{"file": "p.csv", "format": "csv", "columns": ["x"], "rows": 400, "family": "gaussian-location", "theta": 0, "seed": 1}""");
+        File.WriteAllText(qf + ".json", """{"file": "q.csv", "format": "csv", "columns": ["x"], "rows": 400, "family": "gaussian-location", "theta": 0.5, "seed": 2}""");
+        var (code, output, err) = Run("critic", "--real", pf, "--fake", qf, "--method", "gan", "--steps", "200", "--hidden", "8", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        double js = Verify.Toys.ToyFamilies.GaussianLocation().Exact(0, 0.5).JS!.Value;
+        Assert.InRange(js, 0.0302, 0.0304);
+        Assert.Equal(js, doc.RootElement.GetProperty("exact").GetDouble());
+        Assert.Contains("gaussian-location", doc.RootElement.GetProperty("exact_basis").GetString());
+        Assert.Equal(js, doc.RootElement.GetProperty("reference").GetProperty("value").GetDouble());
+        // For a Wasserstein method the comparison stays the held-out W1; the family's W1 (|θ| = 0.5) is reported beside it.
+        (code, output, err) = Run("critic", "--real", pf, "--fake", qf, "--method", "wgan-lp", "--steps", "10", "--hidden", "8", "--json");
+        Assert.True(code == 0, err);
+        using var w = JsonDocument.Parse(output);
+        Assert.Equal(0.5, w.RootElement.GetProperty("reference").GetProperty("value").GetDouble(), 12);
+        Assert.Equal("exact W1 between the held-out halves", w.RootElement.GetProperty("exact_basis").GetString());
+        // A sidecar that no longer matches its file (other row count) is ignored.
+        File.WriteAllText(qf + ".json", """{"rows": 399, "family": "gaussian-location", "theta": 0.5}""");
+        (code, output, _) = Run("critic", "--real", pf, "--fake", qf, "--method", "gan", "--steps", "2", "--hidden", "4", "--json");
+        using var stale = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, stale.RootElement.GetProperty("exact").ValueKind);
+    }
+
+    [Fact]
     public void GanOnSharedAtomsComparesWithTheJsOfTheHeldOutHalves()
     {
         // Integer-valued samples (discrete laws on {0, …, 6}): the held-out halves share atoms, and their JS is the exact
