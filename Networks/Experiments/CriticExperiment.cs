@@ -52,26 +52,39 @@ public static class CriticExperiment
         CriticArchitecture arch = r.ResolvedArchitecture;
         var objective = CriticObjective<T>.For(r.Options);
 
+        // The exact values need only the split, not the critic: they are computed on another core while the critic trains
+        // (a small critic's training runs on one thread).
+        string metric = MetricOf(r.Options);
+        var exactTask = Task.Run(() => metric == "w1" ? ExactW1(r, pHeld, qHeld) : ExactJS(r, pHeld, qHeld));
         var clock = Stopwatch.StartNew();
         ICritic<T> critic;
         int steps = 0;
-        if (r.Load is not null) critic = r.Load.Create<T>();
-        else
+        MlpCritic<double> f;
+        CriticAuditResult audit;
+        double estimate, seconds;
+        try
         {
-            critic = CriticTraining.Fit(objective, arch, Set<T>(pTrain), Set<T>(qTrain), r.Steps, rng, progress).Critic;
-            steps = r.Steps;
+            if (r.Load is not null) critic = r.Load.Create<T>();
+            else
+            {
+                critic = CriticTraining.Fit(objective, arch, Set<T>(pTrain), Set<T>(qTrain), r.Steps, rng, progress).Critic;
+                steps = r.Steps;
+            }
+            // Estimate and audit evaluate the critic's function in double (its weights widened exactly): a float32 critic's
+            // values are then not rounded again, which matters for the pairwise ratio |f(x) − f(y)|/‖x − y‖ of close points.
+            f = Widen(critic, arch);
+            var heldP = Set<double>(pHeld);
+            var heldQ = Set<double>(qHeld);
+            estimate = CriticObjective<double>.For(r.Options).Estimate(f, heldP.Data, heldQ.Data, heldP.Weights, heldQ.Weights);
+            audit = CriticAudit.Run(f, heldP.Data, heldQ.Data, rng);
+            seconds = clock.Elapsed.TotalSeconds;
         }
-        // Estimate and audit evaluate the critic's function in double (its weights widened exactly): a float32 critic's
-        // values are then not rounded again, which matters for the pairwise ratio |f(x) − f(y)|/‖x − y‖ of close points.
-        MlpCritic<double> f = Widen(critic, arch);
-        var heldP = Set<double>(pHeld);
-        var heldQ = Set<double>(qHeld);
-        double estimate = CriticObjective<double>.For(r.Options).Estimate(f, heldP.Data, heldQ.Data, heldP.Weights, heldQ.Weights);
-        CriticAuditResult audit = CriticAudit.Run(f, heldP.Data, heldQ.Data, rng);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        string metric = MetricOf(r.Options);
-        var (exact, basis, reason, all) = metric == "w1" ? ExactW1(r, pHeld, qHeld) : ExactJS(r, pHeld, qHeld);
+        catch
+        {
+            try { exactTask.Wait(); } catch (AggregateException) { } // never leave the exact solve running behind a failure
+            throw;
+        }
+        var (exact, basis, reason, all) = exactTask.GetAwaiter().GetResult();
         return new CriticExperimentResult(r.Options, arch, r.Seed, r.Precision, metric, estimate, exact, basis, reason, all, r.Reference,
             audit, steps, seconds, pTrain.Count, pHeld.Count, qTrain.Count, qHeld.Count, TrainedCritic.Of(critic, arch), r.Load?.Source);
     }

@@ -21,7 +21,7 @@ namespace Verify.Networks.Experiments;
 /// <param name="Reference">The known population value, when the request gave one.</param>
 /// <param name="Audit">The Lipschitz audit on the held-out halves.</param>
 /// <param name="Steps">Critic training steps taken (0 for a loaded critic).</param>
-/// <param name="Seconds">Wall time of training, estimating and auditing (exact values excluded).</param>
+/// <param name="Seconds">Wall time of training, estimating and auditing (the exact values are computed alongside, on another thread).</param>
 /// <param name="PTrain">Rows of P that trained the critic.</param>
 /// <param name="PHeldOut">Rows of P held out.</param>
 /// <param name="QTrain">Rows of Q that trained the critic.</param>
