@@ -104,11 +104,14 @@ public static class TrainCommand
     {
         MemoryEstimate m = r.Memory;
         if (m.Fits) return;
-        throw new UsageException($"--batch {r.Options.Batch}: the run needs about {MemoryEstimate.Show(m.TotalBytes)} " +
+        bool samples = m.OutputBytes > Math.Max(m.NetworkBytes, m.ExactBytes);
+        string option = samples ? $"--samples {r.Samples}" : $"--batch {r.Options.Batch}";
+        string hint = samples ? "give fewer --samples" : "give a smaller --batch" + (m.ExactBytes > 0 ? " or --exact-every 0" : "");
+        throw new UsageException($"{option}: the run needs about {MemoryEstimate.Show(m.TotalBytes)} " +
                                  $"(networks {MemoryEstimate.Show(m.NetworkBytes)}" +
                                  (m.ExactBytes > 0 ? $", exact W1 between two batches of {r.Options.Batch} points {MemoryEstimate.Show(m.ExactBytes)}" : "") +
-                                 $"), more than the {MemoryEstimate.Show(MemoryEstimate.AvailableBytes)} available; give a smaller --batch" +
-                                 (m.ExactBytes > 0 ? " or --exact-every 0" : ""));
+                                 (m.OutputBytes > 1L << 28 ? $", {r.Samples} samples {MemoryEstimate.Show(m.OutputBytes)}" : "") +
+                                 $"), more than the {MemoryEstimate.Show(MemoryEstimate.AvailableBytes)} available; {hint}");
     }
 
     /// <summary>

@@ -116,6 +116,12 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Single(err.TrimEnd().Split('\n'));
         Assert.False(Directory.Exists(_dir), "nothing may be written");
         Assert.True(clock.Elapsed.TotalSeconds < 5, $"refusal took {clock.Elapsed.TotalSeconds} s");
+        // Two billion final samples (32 GB as doubles) are refused the same way, naming --samples.
+        (code, output, err) = Run("train", "8gaussians", "--method", "gan", "--samples", "2000000000", "--out", _dir);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.StartsWith("verify: error: --samples 2000000000: the run needs about ", err);
+        Assert.EndsWith("give fewer --samples", err.TrimEnd());
+        Assert.False(Directory.Exists(_dir));
     }
 
     [Fact]
