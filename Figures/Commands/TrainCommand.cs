@@ -89,7 +89,8 @@ public static class TrainCommand
             request.Validate();
             string dir = PrepareOut(parse.GetRequiredValue(outDir));
             if (!asJson) stdout.WriteLine(Describe(entry, request));
-            return Run(new TrainRun(entry, entry.Family is null ? null : parse.GetValue(theta) ?? entry.Theta!.Default, request), dir, stdout, stderr, asJson);
+            string command = "verify " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ') ? $"'{t.Value}'" : t.Value));
+            return Run(new TrainRun(entry, entry.Family is null ? null : parse.GetValue(theta) ?? entry.Theta!.Default, request, command), dir, stdout, stderr, asJson);
         });
         return cmd;
     }
@@ -161,5 +162,5 @@ public static class TrainCommand
     }
 }
 
-/// <summary>What <c>verify train</c> runs: the catalogue entry, its θ (null for a fixed law) and the experiment's request.</summary>
-public sealed record TrainRun(ToyEntry Entry, double? Theta, GeneratorExperimentRequest Request);
+/// <summary>What <c>verify train</c> runs: the catalogue entry, its θ (null for a fixed law), the experiment's request and the command line.</summary>
+public sealed record TrainRun(ToyEntry Entry, double? Theta, GeneratorExperimentRequest Request, string Command);

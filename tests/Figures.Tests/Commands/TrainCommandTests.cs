@@ -46,6 +46,7 @@ public sealed class TrainCommandTests : IDisposable
             Assert.Equal("8gaussians", side.RootElement.GetProperty("family").GetString());
             Assert.Equal(5, side.RootElement.GetProperty("seed").GetInt64());
             Assert.Equal("wgan-gp", side.RootElement.GetProperty("options").GetProperty("method").GetString());
+            Assert.StartsWith("verify train 8gaussians --method wgan-gp --iterations 6", side.RootElement.GetProperty("command").GetString());
         }
         var file = SafeTensors.Read(Path.Combine(_dir, "checkpoint.safetensors"));
         Assert.Equal("wgan-gp", file.Metadata["method"]);
