@@ -22,16 +22,27 @@ internal static class CsvRows
     /// <summary>Parses <c>bytes[start..]</c>, whose first line is row <paramref name="firstRow"/> (1-based) of the file.</summary>
     public static Rows Parse(byte[] bytes, int start, int firstRow, Layout layout)
     {
+        int columns = layout.Header.Length, d = layout.WeightColumn >= 0 ? columns - 1 : columns;
         int[] bounds = Chunks(bytes, start);
         int chunks = bounds.Length - 1;
-        var rowOffset = new int[chunks];
-        for (int c = 1; c < chunks; c++)
-            rowOffset[c] = rowOffset[c - 1] + bytes.AsSpan(bounds[c - 1], bounds[c] - bounds[c - 1]).Count((byte)'\n');
+        // Lines before each chunk: the row numbers of its lines, and where its values go in the one output array.
+        var linesBefore = new long[chunks + 1];
+        for (int c = 0; c < chunks; c++)
+        {
+            ReadOnlySpan<byte> span = bytes.AsSpan(bounds[c], bounds[c + 1] - bounds[c]);
+            linesBefore[c + 1] = linesBefore[c] + span.Count((byte)'\n') + (span.Length > 0 && span[^1] != '\n' ? 1 : 0);
+        }
+        long lines = linesBefore[chunks];
+        if (lines * d > Array.MaxLength) throw new UsageException($"{layout.Path}: {lines} rows of {d} values do not fit in one array");
+        var points = new double[lines * d];
+        double[]? weights = layout.WeightColumn >= 0 ? new double[lines] : null;
         var parts = new Part[chunks];
-        if (chunks == 1) parts[0] = ParseChunk(bytes, bounds[0], bounds[1], firstRow, layout);
-        else Parallel.For(0, chunks, c => parts[c] = ParseChunk(bytes, bounds[c], bounds[c + 1], firstRow + rowOffset[c], layout));
+        if (chunks == 1) parts[0] = ParseChunk(bytes, bounds[0], bounds[1], firstRow, 0, points, weights, layout);
+        else
+            Parallel.For(0, chunks, c =>
+                parts[c] = ParseChunk(bytes, bounds[c], bounds[c + 1], firstRow + (int)linesBefore[c], (int)linesBefore[c], points, weights, layout));
         foreach (Part p in parts) if (p.Error is not null) throw new UsageException(p.Error);
-        return Join(parts, layout);
+        return Compact(parts, linesBefore, points, weights, d);
     }
 
     // Chunk boundaries at line starts, about ChunkBytes apart.
@@ -50,15 +61,14 @@ internal static class CsvRows
         return bounds.ToArray();
     }
 
-    private sealed record Part(double[] Points, double[]? Weights, int Count, string? Error);
+    // A chunk's outcome: how many rows it stored (blank lines are skipped), or its first error.
+    private readonly record struct Part(int Count, string? Error);
 
-    private static Part ParseChunk(byte[] bytes, int from, int to, int firstRow, Layout layout)
+    // Parses the lines of bytes[from..to] into points/weights starting at row index `at` (the chunk's first line).
+    private static Part ParseChunk(byte[] bytes, int from, int to, int firstRow, int at, double[] points, double[]? weights, Layout layout)
     {
         int columns = layout.Header.Length, w = layout.WeightColumn, d = w >= 0 ? columns - 1 : columns;
         ReadOnlySpan<byte> all = bytes.AsSpan(from, to - from);
-        int lines = all.Count((byte)'\n') + 1;
-        var points = new double[(long)lines * d > int.MaxValue ? throw new UsageException($"{layout.Path}: too many values for one array") : lines * d];
-        double[]? weights = w >= 0 ? new double[lines] : null;
         Span<double> cells = columns <= 256 ? stackalloc double[columns] : new double[columns];
         byte delimiter = CsvCells.Byte(layout.Delimiter);
         bool whitespace = layout.Delimiter == CsvDelimiter.Whitespace;
@@ -75,17 +85,17 @@ internal static class CsvRows
             if (!(whitespace ? FastWhitespace(line, cells) : Fast(line, delimiter, cells)) || !Valid(cells, w))
             {
                 string? error = Slow(line, row, layout, cells);
-                if (error is not null) return new Part(points, weights, count, error);
+                if (error is not null) return new Part(count, error);
             }
-            int k = count * d;
+            int k = (at + count) * d;
             for (int c = 0; c < columns; c++)
             {
-                if (c == w) weights![count] = cells[c];
+                if (c == w) weights![at + count] = cells[c];
                 else points[k++] = cells[c];
             }
             count++;
         }
-        return new Part(points, weights, count, null);
+        return new Part(count, null);
     }
 
     // Numbers separated by one delimiter byte, blanks around them; false on anything else.
@@ -151,22 +161,24 @@ internal static class CsvRows
         return null;
     }
 
-    private static Rows Join(Part[] parts, Layout layout)
+    // Closes the gaps that skipped blank lines left at the end of each chunk's range (none in a file without blank lines).
+    private static Rows Compact(Part[] parts, long[] linesBefore, double[] points, double[]? weights, int d)
     {
-        int d = layout.WeightColumn >= 0 ? layout.Header.Length - 1 : layout.Header.Length;
-        long total = parts.Sum(p => (long)p.Count);
-        if (total * d > int.MaxValue) throw new UsageException($"{layout.Path}: {total} rows of {d} values do not fit in one array");
-        int n = (int)total;
-        if (parts.Length == 1 && parts[0].Points.Length == n * d && (parts[0].Weights is null || parts[0].Weights!.Length == n))
-            return new Rows(parts[0].Points, parts[0].Weights, n);
-        var points = new double[n * d];
-        double[]? weights = layout.WeightColumn >= 0 ? new double[n] : null;
-        int at = 0;
-        foreach (Part p in parts)
+        int n = 0;
+        for (int c = 0; c < parts.Length; c++)
         {
-            Array.Copy(p.Points, 0, points, at * d, p.Count * d);
-            if (weights is not null) Array.Copy(p.Weights!, 0, weights, at, p.Count);
-            at += p.Count;
+            int at = (int)linesBefore[c];
+            if (at != n)
+            {
+                Array.Copy(points, (long)at * d, points, (long)n * d, (long)parts[c].Count * d);
+                if (weights is not null) Array.Copy(weights, at, weights, n, parts[c].Count);
+            }
+            n += parts[c].Count;
+        }
+        if (n * (long)d != points.Length)
+        {
+            Array.Resize(ref points, n * d);
+            if (weights is not null) Array.Resize(ref weights, n);
         }
         return new Rows(points, weights, n);
     }
