@@ -43,18 +43,23 @@ public static class DistanceCommand
         return cmd;
     }
 
-    /// <summary>Computes the requested metrics between two files (columns matched by name).</summary>
+    /// <summary>Computes the requested metrics between two files (columns matched by name, or by position for a bare .npy).</summary>
     public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric)
     {
         metric = Cli.MatchName(metric, Metrics) ?? throw new UsageException(Cli.NotOneOf("--metric", metric, Metrics));
-        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
-        DiscreteDistribution p = pFile.Distribution.Normalized();
-        q = q.Normalized();
+        SampleCsv.ColumnMap(pFile, qFile); // the columns must match before anything is computed
         bool all = metric == "all";
-        var r = new DistanceResult { NP = p.Count, NQ = q.Count, Dim = p.Dimension };
+        var r = new DistanceResult { NP = pFile.Count, NQ = qFile.Count, Dim = pFile.Dimension };
+        bool sortedCdf = pFile.Dimension == 1 && (long)pFile.Count * qFile.Count > MaxCertifiedPairs;
+        DiscreteDistribution? p = null, q = null;
         try
         {
-            Transports(p, q, all, metric, r);
+            if (sortedCdf) SortedCdf(pFile, qFile, all, metric, r);
+            else
+            {
+                (p, q) = Laws(pFile, qFile);
+                Transports(p, q, all, metric, r);
+            }
         }
         catch (ArgumentException e)
         {
@@ -62,6 +67,8 @@ public static class DistanceCommand
             // apart for the cost in doubles): bad input, reported with the files.
             throw new UsageException($"{pFile.Path}, {qFile.Path}: {Cli.Describe(e)}");
         }
+        if (metric is "w1" or "w2") return r;
+        if (p is null || q is null) (p, q) = Laws(pFile, qFile);
         if (all || metric == "js") r.JS = Divergences.JS(p, q);
         if (all || metric == "kl") (r.KLPQ, r.KLQP) = Divergences.KLBoth(p, q);
         if (all || metric == "tv") r.TV = Divergences.TV(p, q);
@@ -69,29 +76,34 @@ public static class DistanceCommand
         return r;
     }
 
-    /// <summary>W1 and W2 when requested: exact and certified, or by the sorted-CDF route for large 1-D files.</summary>
+    // The two files as probability laws, Q's columns in P's order.
+    private static (DiscreteDistribution P, DiscreteDistribution Q) Laws(SampleFile pFile, SampleFile qFile) =>
+        (pFile.Distribution.Normalized(), SampleCsv.AlignColumns(pFile, qFile).Normalized());
+
+    /// <summary>
+    /// W1 and W2 of large 1-D files by the exact sorted-CDF formula, straight from the numbers read (each side's weights
+    /// normalised inside, as for the laws): no law, no cost matrix, no certificate.
+    /// </summary>
+    private static void SortedCdf(SampleFile p, SampleFile q, bool all, string metric, DistanceResult r)
+    {
+        if (all || metric == "w1") r.W1 = Transport.W1OneD(p.PointArray, q.PointArray, p.WeightArray, q.WeightArray);
+        if (all || metric == "w2") r.W2 = Transport.WpOneD(p.PointArray, q.PointArray, 2, p.WeightArray, q.WeightArray);
+    }
+
+    /// <summary>W1 and W2 when requested, exact and certified.</summary>
     private static void Transports(DiscreteDistribution p, DiscreteDistribution q, bool all, string metric, DistanceResult r)
     {
-        bool sortedCdf = p.Dimension == 1 && (long)p.Count * q.Count > MaxCertifiedPairs;
         if (all || metric == "w1")
         {
-            if (sortedCdf) r.W1 = Transport.W1(p, q);
-            else
-            {
-                var t = Certified(p, q, GroundCost.Euclidean);
-                r.W1 = t.Cost;
-                r.W1Certificate = t.Certificate;
-            }
+            var t = Certified(p, q, GroundCost.Euclidean);
+            r.W1 = t.Cost;
+            r.W1Certificate = t.Certificate;
         }
         if (all || metric == "w2")
         {
-            if (sortedCdf) r.W2 = Transport.Wp(p, q, 2);
-            else
-            {
-                var t = Certified(p, q, GroundCost.SquaredEuclidean);
-                r.W2 = Math.Sqrt(Math.Max(t.Cost, 0));
-                r.W2Certificate = t.Certificate;
-            }
+            var t = Certified(p, q, GroundCost.SquaredEuclidean);
+            r.W2 = Math.Sqrt(Math.Max(t.Cost, 0));
+            r.W2Certificate = t.Certificate;
         }
     }
 

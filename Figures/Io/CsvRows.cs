@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using csFastFloat;
@@ -5,10 +6,13 @@ using csFastFloat;
 namespace Verify.Figures.Io;
 
 /// <summary>
-/// The data rows of a sample CSV, parsed fast: the bytes are cut at line ends into chunks parsed in parallel; each line
-/// takes a fast path (numbers parsed in place by csFastFloat, separated by the delimiter); a line the fast path does not
-/// take (quotes, a bad cell, an odd count of cells) is parsed again cell by cell by <see cref="CsvCells"/>, which either
-/// reads it or names the row, the column and the cell. Blank lines are skipped. The first error in file order is reported.
+/// The data rows of a sample CSV, parsed fast and in parallel without holding the file in memory. A first pass reads the
+/// data in 1 MiB ranges and counts their line ends; the chunks to parse start at the first line start of each range, and
+/// the counts give every chunk's first row number and its place in the one output array. A second pass reads each chunk
+/// into a pooled buffer and parses its lines: a fast path reads numbers in place (csFastFloat) separated by the
+/// delimiter; a line the fast path does not take (quotes, a bad cell, an odd count of cells) is parsed again cell by cell
+/// by <see cref="CsvCells"/>, which either reads it or names the row, the column and the cell. Blank lines are skipped.
+/// The first error in file order is reported.
 /// </summary>
 internal static class CsvRows
 {
@@ -20,74 +24,99 @@ internal static class CsvRows
     /// <summary>The rows: coordinates row-major (n·d), weights (n) when there is a weight column.</summary>
     public sealed record Rows(double[] Points, double[]? Weights, int Count);
 
-    /// <summary>Parses <c>bytes[start..]</c>, whose first line is row <paramref name="firstRow"/> (1-based) of the file.</summary>
-    public static Rows Parse(byte[] bytes, int start, int firstRow, Layout layout)
+    /// <summary>Parses the bytes of <paramref name="source"/> from <paramref name="start"/> on, whose first line is row <paramref name="firstRow"/> (1-based).</summary>
+    public static Rows Parse(ByteSource source, long start, int firstRow, Layout layout)
     {
         int columns = layout.Header.Length, d = layout.WeightColumn >= 0 ? columns - 1 : columns;
-        int[] bounds = Chunks(bytes, start);
-        int chunks = bounds.Length - 1;
-        // Lines before each chunk: the row numbers of its lines, and where its values go in the one output array.
-        var linesBefore = new long[chunks + 1];
-        for (int c = 0; c < chunks; c++)
+        long length = source.Length;
+        int ranges = (int)((length - start + ChunkBytes - 1) / ChunkBytes);
+        // Pass 1: line ends per range, and where each range's first one is.
+        var counts = new long[ranges];
+        var firstEnd = new long[ranges];
+        var lastByte = new byte[Math.Max(1, ranges)];
+        Parallel.For(0, ranges, k =>
         {
-            ReadOnlySpan<byte> span = bytes.AsSpan(bounds[c], bounds[c + 1] - bounds[c]);
-            linesBefore[c + 1] = linesBefore[c] + span.Count((byte)'\n') + (span.Length > 0 && span[^1] != '\n' ? 1 : 0);
+            long from = start + (long)k * ChunkBytes;
+            int size = (int)Math.Min(ChunkBytes, length - from);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
+            try
+            {
+                Span<byte> span = buffer.AsSpan(0, source.Read(from, buffer.AsSpan(0, size)));
+                counts[k] = span.Count((byte)'\n');
+                int first = span.IndexOf((byte)'\n');
+                firstEnd[k] = first < 0 ? -1 : from + first;
+                if (span.Length > 0) lastByte[k] = span[^1];
+            }
+            finally { ArrayPool<byte>.Shared.Return(buffer); }
+        });
+        // Chunks start at the data and after the first line end of every later range that has one.
+        var bounds = new List<long> { start };
+        var linesBefore = new List<long> { 0 };
+        long ends = 0;
+        for (int k = 0; k < ranges; k++)
+        {
+            if (k > 0 && firstEnd[k] >= 0 && firstEnd[k] + 1 < length)
+            {
+                bounds.Add(firstEnd[k] + 1);
+                linesBefore.Add(ends + 1);
+            }
+            ends += counts[k];
         }
-        long lines = linesBefore[chunks];
+        bounds.Add(length);
+        long lines = ends + (ranges > 0 && lastByte[ranges - 1] != '\n' ? 1 : 0);
         if (lines * d > Array.MaxLength) throw new UsageException($"{layout.Path}: {lines} rows of {d} values do not fit in one array");
         var points = new double[lines * d];
         double[]? weights = layout.WeightColumn >= 0 ? new double[lines] : null;
+        int chunks = bounds.Count - 1;
         var parts = new Part[chunks];
-        if (chunks == 1) parts[0] = ParseChunk(bytes, bounds[0], bounds[1], firstRow, 0, points, weights, layout);
-        else
-            Parallel.For(0, chunks, c =>
-                parts[c] = ParseChunk(bytes, bounds[c], bounds[c + 1], firstRow + (int)linesBefore[c], (int)linesBefore[c], points, weights, layout));
+        // Pass 2: each chunk read whole into a pooled buffer and parsed into its place.
+        Parallel.For(0, chunks, c =>
+        {
+            long from = bounds[c];
+            long size = bounds[c + 1] - from;
+            if (size > Array.MaxLength) { parts[c] = new Part(0, $"{layout.Path}: a line longer than {Array.MaxLength} bytes"); return; }
+            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)size);
+            try
+            {
+                int n = source.Read(from, buffer.AsSpan(0, (int)size));
+                parts[c] = ParseChunk(buffer.AsSpan(0, n), firstRow + (int)linesBefore[c], (int)linesBefore[c], points, weights, layout);
+            }
+            finally { ArrayPool<byte>.Shared.Return(buffer); }
+        });
         foreach (Part p in parts) if (p.Error is not null) throw new UsageException(p.Error);
         return Compact(parts, linesBefore, points, weights, d);
-    }
-
-    // Chunk boundaries at line starts, about ChunkBytes apart.
-    private static int[] Chunks(byte[] bytes, int start)
-    {
-        var bounds = new List<int> { start };
-        int pos = start;
-        while (bytes.Length - pos > ChunkBytes + ChunkBytes / 2)
-        {
-            int nl = bytes.AsSpan(pos + ChunkBytes).IndexOf((byte)'\n');
-            if (nl < 0) break;
-            pos = pos + ChunkBytes + nl + 1;
-            bounds.Add(pos);
-        }
-        bounds.Add(bytes.Length);
-        return bounds.ToArray();
     }
 
     // A chunk's outcome: how many rows it stored (blank lines are skipped), or its first error.
     private readonly record struct Part(int Count, string? Error);
 
-    // Parses the lines of bytes[from..to] into points/weights starting at row index `at` (the chunk's first line).
+    // Parses the lines of one chunk into points/weights from row index `at` (the chunk's first line) on.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // JIT-compiled for this CPU, never precompiled (Figures.csproj)
-    private static Part ParseChunk(byte[] bytes, int from, int to, int firstRow, int at, double[] points, double[]? weights, Layout layout)
+    private static Part ParseChunk(ReadOnlySpan<byte> all, int firstRow, int at, double[] points, double[]? weights, Layout layout)
     {
         int columns = layout.Header.Length, w = layout.WeightColumn, d = w >= 0 ? columns - 1 : columns;
-        ReadOnlySpan<byte> all = bytes.AsSpan(from, to - from);
         Span<double> cells = columns <= 256 ? stackalloc double[columns] : new double[columns];
         byte delimiter = CsvCells.Byte(layout.Delimiter);
         bool whitespace = layout.Delimiter == CsvDelimiter.Whitespace;
         int count = 0, row = firstRow - 1, pos = 0;
         while (pos < all.Length)
         {
-            int nl = all[pos..].IndexOf((byte)'\n');
-            int end = nl < 0 ? all.Length : pos + nl;
-            ReadOnlySpan<byte> line = all[pos..end];
-            pos = end + 1;
             row++;
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-            if (line.IsEmpty || line.TrimStart(" \t"u8).IsEmpty) continue;
-            if (!(whitespace ? FastWhitespace(line, cells) : Fast(line, delimiter, cells)) || !Valid(cells, w))
+            int start = pos;
+            // The fast path reads the line's numbers in place and steps over its line end, without looking for it first.
+            if (whitespace || !FastLine(all, ref pos, delimiter, cells) || !Valid(cells, w))
             {
-                string? error = Slow(line, row, layout, cells);
-                if (error is not null) return new Part(count, error);
+                int nl = all[start..].IndexOf((byte)'\n');
+                int end = nl < 0 ? all.Length : start + nl;
+                ReadOnlySpan<byte> line = all[start..end];
+                pos = end + 1;
+                if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+                if (line.IsEmpty || line.TrimStart(" \t"u8).IsEmpty) continue;
+                if (!(whitespace && FastWhitespace(line, cells) && Valid(cells, w)))
+                {
+                    string? error = Slow(line, row, layout, cells);
+                    if (error is not null) return new Part(count, error);
+                }
             }
             int k = (at + count) * d;
             for (int c = 0; c < columns; c++)
@@ -100,26 +129,37 @@ internal static class CsvRows
         return new Part(count, null);
     }
 
-    // Numbers separated by one delimiter byte, blanks around them; false on anything else.
+    // One line of numbers separated by one delimiter byte (blanks around them), read from all[pos..] up to and past its
+    // line end ("\n", "\r\n" or the end); false on anything else, and the caller reads the line again from its start.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // JIT-compiled for this CPU, never precompiled (Figures.csproj)
-    private static bool Fast(ReadOnlySpan<byte> line, byte delimiter, Span<double> cells)
+    private static bool FastLine(ReadOnlySpan<byte> all, ref int pos, byte delimiter, Span<double> cells)
     {
-        int pos = 0;
+        int p = pos;
         for (int c = 0; c < cells.Length; c++)
         {
-            while (pos < line.Length && line[pos] == ' ') pos++;
-            if (pos >= line.Length || line[pos] == '"') return false;
-            if (!FastDoubleParser.TryParseDouble(line[pos..], out int used, out cells[c]) || used == 0) return false;
-            pos += used;
-            while (pos < line.Length && line[pos] == ' ') pos++;
+            while (p < all.Length && all[p] == ' ') p++;
+            // only a number's first character: csFastFloat would skip blanks itself, tabs and line ends included
+            if (p >= all.Length || !IsNumberStart(all[p])) return false;
+            if (!FastDoubleParser.TryParseDouble(all[p..], out int used, out cells[c]) || used == 0) return false;
+            p += used;
+            while (p < all.Length && all[p] == ' ') p++;
             if (c < cells.Length - 1)
             {
-                if (pos >= line.Length || line[pos] != delimiter) return false;
-                pos++;
+                if (p >= all.Length || all[p] != delimiter) return false;
+                p++;
             }
         }
-        return pos == line.Length;
+        if (p < all.Length && all[p] == '\r') p++;
+        if (p < all.Length)
+        {
+            if (all[p] != '\n') return false;
+            p++;
+        }
+        pos = p;
+        return true;
     }
+
+    private static bool IsNumberStart(byte b) => (uint)(b - '0') <= 9 || b is (byte)'-' or (byte)'+' or (byte)'.';
 
     // Numbers separated by runs of blanks.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // JIT-compiled for this CPU, never precompiled (Figures.csproj)
@@ -131,7 +171,7 @@ internal static class CsvRows
             int before = pos;
             while (pos < line.Length && (line[pos] == ' ' || line[pos] == '\t')) pos++;
             if (c > 0 && pos == before) return false;
-            if (pos >= line.Length || line[pos] == '"') return false;
+            if (pos >= line.Length || !IsNumberStart(line[pos])) return false;
             if (!FastDoubleParser.TryParseDouble(line[pos..], out int used, out cells[c]) || used == 0) return false;
             pos += used;
         }
@@ -166,7 +206,7 @@ internal static class CsvRows
     }
 
     // Closes the gaps that skipped blank lines left at the end of each chunk's range (none in a file without blank lines).
-    private static Rows Compact(Part[] parts, long[] linesBefore, double[] points, double[]? weights, int d)
+    private static Rows Compact(Part[] parts, List<long> linesBefore, double[] points, double[]? weights, int d)
     {
         int n = 0;
         for (int c = 0; c < parts.Length; c++)

@@ -4,16 +4,6 @@ using Verify.Theory;
 
 namespace Verify.Figures.Io;
 
-/// <summary>A sample file: coordinate column names and the weighted point set they hold.</summary>
-public sealed record SampleFile(string Path, string[] Columns, DiscreteDistribution Distribution, bool HasWeights)
-{
-    /// <summary>
-    /// False when the file carries no column names (a bare .npy array): its columns are then matched by position, and
-    /// <see cref="Columns"/> holds "0", "1", … as pandas names unnamed columns.
-    /// </summary>
-    public bool NamedColumns { get; init; } = true;
-}
-
 /// <summary>
 /// Reads and writes the sample CSV format of the CLI contract: one header row, then one row per point; coordinate
 /// columns (any names), an optional column named <c>weight</c>; numbers in the invariant culture. Python reads it as is
@@ -37,16 +27,34 @@ public static class SampleCsv
     /// <summary>Parses the bytes of a CSV sample file named <paramref name="path"/>.</summary>
     public static SampleFile Parse(string path, byte[] bytes)
     {
-        int pos = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        using ByteSource source = ByteSource.Of(path, bytes);
+        return Parse(path, source);
+    }
+
+    /// <summary>Parses a CSV sample file read from <paramref name="source"/>.</summary>
+    internal static SampleFile Parse(string path, ByteSource source)
+    {
+        // The lines before the data (comments, blank lines, the header) from the file's head, read in growing pieces.
+        byte[] head = [];
+        int headLength = 0;
+        for (int size = 1 << 16; ; size *= 2)
+        {
+            head = new byte[(int)Math.Min(source.Length, size)];
+            headLength = source.Read(0, head);
+            if (headLength == source.Length || FirstContentLineEnds(head.AsSpan(0, headLength))) break;
+            if (size > 1 << 26) throw new UsageException($"{path}: no header row in the first {size} bytes");
+        }
+        ReadOnlySpan<byte> bytes = head.AsSpan(0, headLength);
+        int pos = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         int row = 0;
         var comments = new List<(string Text, int Row)>();
         string? first = null;
         int firstStart = 0;
         while (pos < bytes.Length)
         {
-            int nl = bytes.AsSpan(pos).IndexOf((byte)'\n');
+            int nl = bytes[pos..].IndexOf((byte)'\n');
             int end = nl < 0 ? bytes.Length : pos + nl;
-            string line = Encoding.UTF8.GetString(bytes, pos, end - pos).TrimEnd('\r');
+            string line = Encoding.UTF8.GetString(bytes[pos..end]).TrimEnd('\r');
             int lineStart = pos;
             pos = end + 1;
             row++;
@@ -79,13 +87,13 @@ public static class SampleCsv
         {
             header = cells;
             headerRow = row;
-            dataStart = Math.Min(pos, bytes.Length);
+            dataStart = (int)Math.Min(pos, source.Length);
             dataRow = row + 1;
         }
         int weightCol = CheckHeader(path, header, headerRow);
         string[] coords = header.Where((_, c) => c != weightCol).ToArray();
 
-        var rows = CsvRows.Parse(bytes, dataStart, dataRow, new CsvRows.Layout(path, header, weightCol, delimiter));
+        var rows = CsvRows.Parse(source, dataStart, dataRow, new CsvRows.Layout(path, header, weightCol, delimiter));
         if (rows.Count == 0) throw new UsageException($"{path}: no data rows after the header");
         if (rows.Weights is { } w)
         {
@@ -94,8 +102,21 @@ public static class SampleCsv
             if (!(total > 0)) throw new UsageException($"{path}: the weights sum to zero");
             if (double.IsInfinity(total)) throw new UsageException($"{path}: the weights sum to Infinity (overflow); scale them down");
         }
-        var dist = new DiscreteDistribution(rows.Points, coords.Length, rows.Weights);
-        return new SampleFile(path, coords, dist, weightCol >= 0);
+        return new SampleFile(path, coords, rows.Points, rows.Weights);
+    }
+
+    // True when the head holds a complete line that is neither blank nor a comment (the header, or the first data row).
+    private static bool FirstContentLineEnds(ReadOnlySpan<byte> head)
+    {
+        int pos = 0;
+        while (true)
+        {
+            int nl = head[pos..].IndexOf((byte)'\n');
+            if (nl < 0) return false;
+            ReadOnlySpan<byte> line = head.Slice(pos, nl).Trim(" \t\r\uFEFF"u8);
+            if (line.Length > 0 && line[0] != '#') return true;
+            pos += nl + 1;
+        }
     }
 
     private static string[]? Names(string text) => CsvCells.Split(text, CsvCells.Detect(text));
@@ -121,27 +142,33 @@ public static class SampleCsv
     private static string Clip(string s) => s.Length <= 60 ? s : s[..57] + "...";
 
     /// <summary>
-    /// Q's points with its columns reordered to P's: by name when both files name their columns (the two must have the
-    /// same set of names), by position when either does not (a bare .npy); else a <see cref="UsageException"/> naming
-    /// both files and their columns.
+    /// Where each of P's columns is in Q: by name when both files name their columns (the two must have the same set of
+    /// names), by position when either does not (a bare .npy); else a <see cref="UsageException"/> naming both files and
+    /// their columns.
     /// </summary>
-    public static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
+    public static int[] ColumnMap(SampleFile p, SampleFile q)
     {
         if (!p.NamedColumns || !q.NamedColumns)
         {
             if (p.Columns.Length != q.Columns.Length)
                 throw new UsageException($"{q.Path}: {q.Columns.Length} columns, {p.Path} has {p.Columns.Length} (columns are matched by position)");
-            return q.Distribution;
+            return Enumerable.Range(0, p.Columns.Length).ToArray();
         }
         if (p.Columns.Length != q.Columns.Length || p.Columns.Except(q.Columns).Any())
             throw new UsageException(
                 $"{q.Path}: columns ({string.Join(", ", q.Columns)}) differ from those of {p.Path} ({string.Join(", ", p.Columns)})");
-        if (p.Columns.SequenceEqual(q.Columns)) return q.Distribution;
+        return p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
+    }
+
+    /// <summary>Q's points with its columns reordered to P's (<see cref="ColumnMap"/>), as a law with Q's weights as given.</summary>
+    public static DiscreteDistribution AlignColumns(SampleFile p, SampleFile q)
+    {
+        int[] map = ColumnMap(p, q);
+        if (map.Select((m, k) => m == k).All(x => x)) return q.Distribution;
         int d = p.Columns.Length;
-        int[] map = p.Columns.Select(c => Array.IndexOf(q.Columns, c)).ToArray();
-        ReadOnlySpan<double> src = q.Distribution.Points;
+        ReadOnlySpan<double> src = q.Points;
         var pts = new double[src.Length];
-        for (int i = 0; i < q.Distribution.Count; i++)
+        for (int i = 0; i < q.Count; i++)
             for (int k = 0; k < d; k++) pts[i * d + k] = src[i * d + map[k]];
         return new DiscreteDistribution(pts, d, q.Distribution.Weights.ToArray());
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Verify.Theory;
 
 namespace Verify.Figures.Io;
 
@@ -38,13 +37,11 @@ public static class SampleFiles
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException("a sample file name is empty");
         if (Directory.Exists(path)) throw new UsageException($"{path}: is a directory, not a sample file");
         if (!File.Exists(path)) throw new UsageException($"{path}: file not found");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot read file ({e.Message})");
-        }
-        return Parse(path, bytes);
+        using ByteSource source = ByteSource.Open(path);
+        Span<byte> magic = stackalloc byte[8];
+        magic = magic[..source.Read(0, magic)];
+        if (Npy.HasMagic(magic) || Npz.HasMagic(magic)) return Parse(path, source.ReadAll());
+        return SampleCsv.Parse(path, source);
     }
 
     /// <summary>Reads two files at once (each parse is itself parallel); P's error is reported first when both fail.</summary>
@@ -135,8 +132,7 @@ public static class SampleFiles
             }
         }
         columns ??= Enumerable.Range(0, (int)d).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var dist = new DiscreteDistribution(points, (int)d, weights);
-        return new SampleFile(path, columns, dist, weights is not null) { NamedColumns = named };
+        return new SampleFile(path, columns, points, weights) { NamedColumns = named };
     }
 
     private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);

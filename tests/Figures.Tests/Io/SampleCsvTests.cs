@@ -131,6 +131,15 @@ public sealed class SampleCsvTests : IDisposable
         // blank lines and CRLF line ends scattered through every chunk: skipped, and the values stay in order
         string gappy = WriteFile("gappy.csv", string.Join("", lines.Select((l, i) => i % 997 == 5 ? l + "\r\n\n  \n" : l + "\n")));
         Assert.Equal(x, SampleCsv.Read(gappy).Distribution.Points.ToArray());
+        // a line of 2.5 MB (blanks around a cell) spans several 1 MiB ranges: its chunk grows to hold it
+        string[] padded = (string[])lines.Clone();
+        padded[50_000] = padded[50_000].Replace(",", new string(' ', 2_500_000) + ",");
+        padded[140_000] = "2";      // file row 140,001, after the long line
+        string longLine = WriteFile("long.csv", string.Join('\n', padded));
+        Assert.Equal($"{longLine}, row 140001: 1 cells, the header has 2", Assert.Throws<UsageException>(() => SampleCsv.Read(longLine)).Message);
+        padded[140_000] = lines[140_000];
+        File.WriteAllText(longLine, string.Join('\n', padded));
+        Assert.Equal(x, SampleCsv.Read(longLine).Distribution.Points.ToArray());
         lines[120_002] = "1,oops";  // file row 120,003
         lines[140_000] = "2";       // file row 140,001: later, so not the one reported
         string bad = WriteFile("bad.csv", string.Join('\n', lines));
