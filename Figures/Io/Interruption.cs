@@ -50,8 +50,11 @@ public sealed class Interruption : IDisposable
         if (Current is { Requested: true } i) throw new OperationCanceledException($"interrupted by {i.SignalName}", i.Token);
     }
 
-    /// <summary>How long a command may take to stop after the first signal before the process is stopped outright (default 10 s).</summary>
-    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a command may take to stop after the first signal before the process is stopped outright (default 10 s;
+    /// a command that needs longer to save its state sets it before it starts, e.g. <c>Interruption.Current!.Grace = …</c>).
+    /// </summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The signal received first, or null.</summary>
     public PosixSignal? Signal { get; private set; }

@@ -12,7 +12,9 @@ public sealed class JsonOut : IDisposable
     private readonly MemoryStream _buffer = new();
     private readonly Utf8JsonWriter _writer;
 
-    public JsonOut() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true });
+    // Non-ASCII text (θ, ‖, names) is written as UTF-8, not as \u escapes: stdout is for people and for json.loads alike.
+    public JsonOut() => _writer = new Utf8JsonWriter(_buffer,
+        new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public JsonOut Number(string name, double value)
     {

@@ -79,6 +79,12 @@ public sealed class DistanceCommandTests : IDisposable
         Tolerance.Close(Ot.WpOneD(u, v, 2), j.GetProperty("w2").GetDouble(), rel: 1e-12);
         Assert.False(j.TryGetProperty("certificate", out _));
         Assert.Equal("Infinity", j.GetProperty("kl_pq").GetString());
+        // with a weight column: the weighted sorted-CDF formula, each side normalised
+        double[] wu = Enumerable.Range(0, n).Select(i => 1 + i % 7).Select(x => (double)x).ToArray();
+        string weighted = "x,weight\n" + string.Join("\n", u.Select((t, i) => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "," + wu[i])) + "\n";
+        (code, output, _) = Run("distance", WriteFile("uw.csv", weighted), Path.Combine(_dir, "v.csv"), "--metric", "w1", "--json");
+        Assert.Equal(Cli.Ok, code);
+        Tolerance.Close(Ot.W1OneD(u, v, wu), Json(output).GetProperty("w1").GetDouble(), rel: 1e-12);
     }
 
     [Fact]
