@@ -26,10 +26,10 @@ public static class TrainCommand
     public const double LogFlushSeconds = 2;
 
     /// <summary>Exit code of a run stopped by SIGINT (Ctrl-C): 128 + 2, the shells' convention.</summary>
-    public const int InterruptedSigInt = 130;
+    public const int InterruptedSigInt = Interruption.SigIntExitCode;
 
     /// <summary>Exit code of a run stopped by SIGTERM: 128 + 15.</summary>
-    public const int InterruptedSigTerm = 143;
+    public const int InterruptedSigTerm = Interruption.SigTermExitCode;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -137,14 +137,15 @@ public static class TrainCommand
     {
         GeneratorExperimentRequest request = run.Request;
         string logPath = Path.Combine(dir, TrainOutputs.LogFile);
-        using var stop = new StopSignals();
+        Interruption? stop = Interruption.Current;
+        stop?.Grace = TimeSpan.FromSeconds(60); // writing samples and the checkpoint may take longer than the default
         GeneratorExperimentResult result;
         try
         {
-            using var log = new StreamedLog(logPath, TimeSpan.FromSeconds(LogFlushSeconds));
+            using var log = StreamedFile.Create(logPath, stdout, TimeSpan.FromSeconds(LogFlushSeconds));
             log.WriteLine(IterationRecord.CsvHeader);
             result = Progress.Run($"train {run.Entry.Name} {request.Options.Method}", request.Iterations, stderr, asJson, tick =>
-                GeneratorExperiment.Run(request, rec => { log.WriteLine(rec.ToCsv()); tick(rec.Iteration + 1); }, stop.Token));
+                GeneratorExperiment.Run(request, rec => { log.WriteLine(rec.ToCsv()); tick(rec.Iteration + 1); }, stop?.Token ?? CancellationToken.None));
         }
         catch (TrainingDivergedException e)
         {
@@ -152,13 +153,14 @@ public static class TrainCommand
             stderr.WriteLine($"verify: error: {e.Message}");
             return Cli.CheckFailed;
         }
+        if (result.Interrupted) stop?.Acknowledge(); // stopped on request: the final files are written, not abandoned
         IReadOnlyList<string> written = TrainOutputs.Write(dir, run, result);
         var summary = new TrainSummary(run, result, dir);
         stdout.Write(asJson ? summary.ToJson() : summary.ToText());
-        if (!result.Interrupted) return Cli.Ok;
-        stderr.WriteLine($"verify: interrupted by {stop.SignalName} after {result.Records.Count} of {request.Iterations} iterations; " +
-                         $"wrote {string.Join(", ", written.Select(Path.GetFileName))}");
-        return stop.ExitCode;
+        if (result.Interrupted && stop is not null)
+            stderr.WriteLine($"verify: train stopped after {result.Records.Count} of {request.Iterations} iterations; " +
+                             $"wrote {string.Join(", ", written.Select(Path.GetFileName))}");
+        return Cli.Ok; // after an interruption Cli.Run turns Ok into the signal's exit code (130/143)
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Verify.Figures.Io;
@@ -88,97 +87,6 @@ internal static class TrainOutputs
         }
         string text = Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
         AtomicFile.Write(dataPath + ".json", tw => tw.Write(text));
-    }
-}
-
-/// <summary>
-/// A log written as the run goes: lines are buffered and reach the file at most <c>interval</c> after they were written
-/// (a timer flushes a quiet writer too), and at <see cref="Dispose"/>; a killed run keeps every line up to the last flush.
-/// (Minimal local version; Figures/Io's shared streamed-file writer replaces it when it lands.)
-/// </summary>
-internal sealed class StreamedLog : IDisposable
-{
-    private readonly StreamWriter _writer;
-    private readonly Timer _timer;
-    private readonly object _lock = new();
-    private bool _dirty, _disposed;
-
-    public StreamedLog(string path, TimeSpan interval)
-    {
-        try
-        {
-            _writer = new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16), new UTF8Encoding(false), 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot open it for writing ({e.Message})");
-        }
-        _timer = new Timer(_ => Flush(onlyIfDirty: true), null, interval, interval);
-    }
-
-    public void WriteLine(string line)
-    {
-        lock (_lock)
-        {
-            _writer.WriteLine(line);
-            _dirty = true;
-        }
-    }
-
-    private void Flush(bool onlyIfDirty)
-    {
-        lock (_lock)
-        {
-            if (_disposed || (onlyIfDirty && !_dirty)) return;
-            try { _writer.Flush(); _dirty = false; }
-            catch (IOException) { } // reported by the next write or by Dispose
-        }
-    }
-
-    public void Dispose()
-    {
-        _timer.Dispose();
-        lock (_lock)
-        {
-            if (_disposed) return;
-            _disposed = true;
-            _writer.Dispose();
-        }
-    }
-}
-
-/// <summary>
-/// SIGINT/SIGTERM while a run is going: the first signal does not kill the process but cancels <see cref="Token"/>, so
-/// the run stops after its current iteration and saves its state. Exit code 130 after SIGINT, 143 after SIGTERM.
-/// (Minimal local version; Figures/Io's shared interruption handling replaces it when it lands.)
-/// </summary>
-internal sealed class StopSignals : IDisposable
-{
-    private readonly CancellationTokenSource _cts = new();
-    private readonly List<PosixSignalRegistration> _registrations = [];
-    private PosixSignal? _signal;
-
-    public StopSignals()
-    {
-        foreach (PosixSignal s in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-            _registrations.Add(PosixSignalRegistration.Create(s, ctx =>
-            {
-                ctx.Cancel = true;
-                _signal ??= ctx.Signal;
-                _cts.Cancel();
-            }));
-    }
-
-    public CancellationToken Token => _cts.Token;
-
-    public string SignalName => _signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT";
-
-    public int ExitCode => _signal == PosixSignal.SIGTERM ? TrainCommand.InterruptedSigTerm : TrainCommand.InterruptedSigInt;
-
-    public void Dispose()
-    {
-        foreach (var r in _registrations) r.Dispose();
-        _cts.Dispose();
     }
 }
 
