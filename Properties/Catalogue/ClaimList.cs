@@ -18,5 +18,13 @@ internal static class ClaimList
         Duality.KrDualityAttained.Claim,
         Duality.KrDualityBound.Claim,
         Duality.EnvelopeGradient.Claim,
+        Metrics.W1SampleRate.Claim,
+        Gan.VanishingGradient.Claim,
+        Gan.NonSaturatingGradient.Claim,
+        Critics.WganClipScaledEstimate.Claim,
+        Critics.CriticTracksExact.Claim,
+        Critics.WganGpOvershoot.Claim,
+        Critics.WganGpSpuriousOptimum.Claim,
+        Critics.WganLossTracksQuality.Claim,
     ];
 }
