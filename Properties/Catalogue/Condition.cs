@@ -27,18 +27,21 @@ public sealed record Condition(string Name, double Measured, double Expected, Re
         get
         {
             if (double.IsNaN(Measured) || double.IsNaN(Expected) || double.IsNaN(Tolerance) || Tolerance < 0) return double.PositiveInfinity;
-            double gap = Relation switch
-            {
-                Relation.Equal => Measured == Expected ? 0.0 : Math.Abs(Measured - Expected),
-                Relation.AtMost => Measured == Expected ? 0.0 : Measured - Expected,
-                _ => Measured == Expected ? 0.0 : Expected - Measured,
-            };
-            if (double.IsNaN(gap)) return double.PositiveInfinity; // ∞ − ∞ of unequal-signed infinities cannot occur; be safe
+            double gap = Gap;
+            if (double.IsNaN(gap)) return double.PositiveInfinity;
             if (gap == 0) return 0.0;
             if (Tolerance == 0 || double.IsInfinity(gap)) return gap > 0 ? double.PositiveInfinity : double.NegativeInfinity;
             return gap / Tolerance;
         }
     }
+
+    /// <summary>The signed distance to the expected value in the failing direction: |m − e| for =, m − e for ≤, e − m for ≥ (0 when equal, NaN for NaN).</summary>
+    public double Gap => Measured == Expected ? 0.0 : Relation switch
+    {
+        Relation.Equal => Math.Abs(Measured - Expected),
+        Relation.AtMost => Measured - Expected,
+        _ => Expected - Measured,
+    };
 
     /// <summary>e.g. "triangle … = 1.2E-16 ≤ 0 (± 1E-10)".</summary>
     public override string ToString() =>
@@ -57,6 +60,14 @@ public sealed record Condition(string Name, double Measured, double Expected, Re
     /// <summary>measured ≥ bound − tolerance.</summary>
     public static Condition AtLeast(string name, double measured, double bound, double tolerance) => new(name, measured, bound, Relation.AtLeast, tolerance);
 
-    /// <summary>Of two values of the same condition, the one closer to failing (larger <see cref="Utilisation"/>).</summary>
-    public static Condition Worse(Condition a, Condition b) => b.Utilisation > a.Utilisation ? b : a;
+    /// <summary>
+    /// Of two values of the same condition, the one closer to failing: the larger <see cref="Utilisation"/>, and between equal
+    /// utilisations (both ±∞ under a zero tolerance) the larger <see cref="Gap"/>.
+    /// </summary>
+    public static Condition Worse(Condition a, Condition b)
+    {
+        double ua = a.Utilisation, ub = b.Utilisation;
+        if (ub != ua) return ub > ua ? b : a;
+        return b.Gap > a.Gap ? b : a;
+    }
 }
