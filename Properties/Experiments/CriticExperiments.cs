@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using Verify.Networks.Critics;
-using Verify.Networks.Init;
-using Verify.Networks.Tensors;
+using Verify.Networks.Experiments;
 using Verify.Networks.Training;
 using Verify.Theory;
+using Verify.Toys.Families;
 
 namespace Verify.Properties.Experiments;
 
@@ -19,55 +18,56 @@ public sealed record CriticExperimentSpec(DiscreteDistribution Real, DiscreteDis
 
 /// <summary>What a critic experiment found.</summary>
 /// <param name="Estimate">The method's estimate on the held-out halves (W₁, or JS in nats for gan).</param>
-/// <param name="ExactHeldOut">Exact W₁ between the held-out halves (for gan as well: a reference scale).</param>
+/// <param name="ExactHeldOut">The exact value between the held-out halves: W₁ for the Wasserstein methods; for gan the JS of
+/// the halves when they share atoms, NaN otherwise (two samples of continuous laws are disjoint as empirical laws).</param>
 /// <param name="Audit">The Lipschitz audit on the held-out halves.</param>
-/// <param name="Critic">The trained critic.</param>
+/// <param name="Critic">The trained critic (double precision).</param>
 /// <param name="Seconds">Wall time of training, estimate and audit.</param>
 public sealed record CriticExperimentOutcome(double Estimate, double ExactHeldOut, CriticAuditResult Audit, ICritic<double> Critic, double Seconds);
 
 /// <summary>
-/// The one seam between Properties (the trained-network claims and <c>verify regress</c>) and the critic-experiment
-/// library of issue 8 §5. Until <c>Networks/Experiments</c> lands, this file runs the experiment on Networks' own pieces
-/// with the library's semantics: <c>rng = new Rng(seed)</c>; P's rows split by <c>rng.Permutation</c>, then Q's (first
-/// ⌈n/2⌉ train, the rest are held out); <see cref="CriticTraining.Fit"/> with the same rng; the estimate and the audit on
-/// the held-out halves; exact W₁ between the held-out halves. Switching to the library changes this file only.
+/// The one seam between Properties (the trained-network claims and <c>verify regress</c>) and the experiment library
+/// (<see cref="CriticExperiment"/> and <see cref="GeneratorExperiment"/> in Networks/Experiments, issue 8 §5), so that
+/// <c>verify critic</c>, <c>verify train</c>, the claims and <c>regress</c> run one code path. Everything here runs in double
+/// precision: the claims compare with exact values to tolerances that float32 rounding would blur.
 /// </summary>
 public static class CriticExperiments
 {
-    /// <summary>Runs the experiment in double precision.</summary>
+    /// <summary>Runs the critic experiment (split with the seed, train, estimate and audit on the held-out halves).</summary>
     public static CriticExperimentOutcome Run(CriticExperimentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var rng = new Rng(unchecked((ulong)spec.Seed));
-        var (pTrain, pHeld) = Set(spec.Real).Split(rng);
-        var (qTrain, qHeld) = Set(spec.Fake).Split(rng);
-        var objective = CriticObjective<double>.For(spec.Options);
-        var clock = Stopwatch.StartNew();
-        ICritic<double> critic = CriticTraining.Fit(objective, spec.Architecture, pTrain, qTrain, spec.Steps, rng).Critic;
-        double estimate = objective.Estimate(critic, pHeld.Data, qHeld.Data, pHeld.Weights, qHeld.Weights);
-        CriticAuditResult audit = CriticAudit.Run(critic, pHeld.Data, qHeld.Data, rng);
-        double seconds = clock.Elapsed.TotalSeconds;
-        double exact = Transport.W1(Law(pHeld), Law(qHeld));
-        return new CriticExperimentOutcome(estimate, exact, audit, critic, seconds);
+        var request = new CriticExperimentRequest(spec.Real, spec.Fake, spec.Options)
+        {
+            Architecture = spec.Architecture,
+            Steps = spec.Steps,
+            Seed = spec.Seed,
+            Precision = Precision.Double,
+            ExactAllRows = false,
+        };
+        CriticExperimentResult r = CriticExperiment.Run(request);
+        return new CriticExperimentOutcome(r.Estimate, r.Exact ?? double.NaN, r.Audit, r.Critic.As<double>(), r.Seconds);
     }
 
     /// <summary>
-    /// Trains a generator against a real law for <paramref name="iterations"/> generator iterations (WGAN's Algorithm 1
-    /// shape), recording each iteration with the exact W₁ between the generated and the real batch.
+    /// Trains a generator (N(0, I) noise of <paramref name="noiseDimension"/> → <paramref name="hidden"/> × <paramref name="layers"/>
+    /// ReLU → d) against a critic of the same width and depth on <paramref name="law"/>, recording each generator iteration
+    /// with the exact W₁ between its generated batch and a real batch.
     /// </summary>
-    public static GanRun<double> TrainGenerator(MethodOptions options, CriticArchitecture critic, IReadOnlyList<int> generatorSizes,
-        Func<Rng, int, Tensor<double>> realBatch, int iterations, long seed)
+    public static IReadOnlyList<IterationRecord> TrainGenerator(IToyDistribution law, MethodOptions options, int hidden, int layers,
+        int noiseDimension, int iterations, long seed)
     {
-        var rng = new Rng(unchecked((ulong)seed));
-        var objective = CriticObjective<double>.For(options);
-        ICritic<double> d = objective.CreateCritic(critic, rng.Split());
-        var g = new MlpGenerator<double>(generatorSizes, Networks.Layers.Activation.ReLU, rng.Split());
-        return GanTraining.Run(objective, d, g, realBatch, iterations, rng);
+        var request = new GeneratorExperimentRequest(law, options)
+        {
+            Iterations = iterations,
+            Hidden = hidden,
+            Layers = layers,
+            NoiseDimension = noiseDimension,
+            ExactEvery = 1,
+            Samples = 1,
+            Seed = seed,
+            Precision = Precision.Double,
+        };
+        return GeneratorExperiment.Run(request).Records;
     }
-
-    private static SampleSet<double> Set(DiscreteDistribution d) =>
-        new(d.Points.ToArray(), d.Dimension, d.IsUniform ? null : d.Weights.ToArray());
-
-    private static DiscreteDistribution Law(SampleSet<double> s) =>
-        new DiscreteDistribution(s.Data.ToDoubleArray(), s.Dimension, s.Weights).Normalized();
 }
