@@ -22,6 +22,7 @@ public static class Cli
         root.Subcommands.Add(Commands.CriticCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.ClaimsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.RegressCommand.Create(stdout, stderr));
         return root;
     }
 
