@@ -46,7 +46,7 @@ public static class CriticCommand
             HelpName = string.Join('|', CriticArchitecture.ActivationNames),
         };
         CriticTrainShared.OneOf(activation, [.. CriticArchitecture.ActivationNames]);
-        var slope = CriticTrainShared.OptionalNonNegativeDouble("--negative-slope",
+        var slope = CriticTrainShared.OptionalUnitDouble("--negative-slope",
             "LeakyReLU slope of a leaky-relu critic (default: 0.2 when training; with --load, the file's metadata; PyTorch's nn.LeakyReLU() uses 0.01)");
         var cmd = new Command("critic",
             "Train a critic on two sample files and compare its held-out estimate with the exact value between the same held-out rows " +

@@ -68,6 +68,16 @@ internal static class CriticTrainShared
         return o;
     }
 
+    public static Option<double?> OptionalUnitDouble(string name, string description)
+    {
+        var o = new Option<double?>(name) { Description = description };
+        o.Validators.Add(r =>
+        {
+            if (TryGet(r, out double? v) && v is { } x && !(x >= 0 && x <= 1)) r.AddError($"{name}: must lie in [0, 1], got {Show(x)}");
+        });
+        return o;
+    }
+
     /// <summary>A string option whose value, when given, must be one of <paramref name="allowed"/> (case-insensitive; one-line error otherwise).</summary>
     public static void OneOf<T>(Option<T> option, params string[] allowed) =>
         option.Validators.Add(r =>

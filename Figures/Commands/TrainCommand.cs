@@ -89,7 +89,8 @@ public static class TrainCommand
             request.Validate();
             string dir = PrepareOut(parse.GetRequiredValue(outDir));
             if (!asJson) stdout.WriteLine(Describe(entry, request));
-            return Run(new TrainRun(entry, entry.Family is null ? null : parse.GetValue(theta) ?? entry.Theta!.Default, request), dir, stdout, stderr, asJson);
+            string command = "verify " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ') ? $"'{t.Value}'" : t.Value));
+            return Run(new TrainRun(entry, entry.Family is null ? null : parse.GetValue(theta) ?? entry.Theta!.Default, request, command), dir, stdout, stderr, asJson);
         });
         return cmd;
     }
@@ -104,11 +105,14 @@ public static class TrainCommand
     {
         MemoryEstimate m = r.Memory;
         if (m.Fits) return;
-        throw new UsageException($"--batch {r.Options.Batch}: the run needs about {MemoryEstimate.Show(m.TotalBytes)} " +
+        bool samples = m.OutputBytes > Math.Max(m.NetworkBytes, m.ExactBytes);
+        string option = samples ? $"--samples {r.Samples}" : $"--batch {r.Options.Batch}";
+        string hint = samples ? "give fewer --samples" : "give a smaller --batch" + (m.ExactBytes > 0 ? " or --exact-every 0" : "");
+        throw new UsageException($"{option}: the run needs about {MemoryEstimate.Show(m.TotalBytes)} " +
                                  $"(networks {MemoryEstimate.Show(m.NetworkBytes)}" +
                                  (m.ExactBytes > 0 ? $", exact W1 between two batches of {r.Options.Batch} points {MemoryEstimate.Show(m.ExactBytes)}" : "") +
-                                 $"), more than the {MemoryEstimate.Show(MemoryEstimate.AvailableBytes)} available; give a smaller --batch" +
-                                 (m.ExactBytes > 0 ? " or --exact-every 0" : ""));
+                                 (m.OutputBytes > 1L << 28 ? $", {r.Samples} samples {MemoryEstimate.Show(m.OutputBytes)}" : "") +
+                                 $"), more than the {MemoryEstimate.Show(MemoryEstimate.AvailableBytes)} available; {hint}");
     }
 
     /// <summary>
@@ -158,5 +162,5 @@ public static class TrainCommand
     }
 }
 
-/// <summary>What <c>verify train</c> runs: the catalogue entry, its θ (null for a fixed law) and the experiment's request.</summary>
-public sealed record TrainRun(ToyEntry Entry, double? Theta, GeneratorExperimentRequest Request);
+/// <summary>What <c>verify train</c> runs: the catalogue entry, its θ (null for a fixed law), the experiment's request and the command line.</summary>
+public sealed record TrainRun(ToyEntry Entry, double? Theta, GeneratorExperimentRequest Request, string Command);

@@ -57,7 +57,7 @@ internal static class TrainOutputs
             foreach (string c in columns) w.WriteStringValue(c);
             w.WriteEndArray();
             w.WriteNumber("rows", rows);
-            w.WriteString("command", "verify " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            w.WriteString("command", run.Command);
             w.WriteString("version", typeof(TrainOutputs).Assembly.GetName().Version?.ToString() ?? "unknown");
             w.WriteString("family", run.Entry.Name);
             if (run.Theta is { } theta) w.WriteNumber("theta", theta);

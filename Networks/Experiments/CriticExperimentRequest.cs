@@ -24,6 +24,10 @@ public sealed record CriticExperimentRequest(DiscreteDistribution Real, Discrete
     /// <summary>Default training steps.</summary>
     public const int DefaultSteps = 2000;
 
+    /// <summary>A request on two row-major point arrays of <paramref name="dimension"/> columns (uniform weights).</summary>
+    public static CriticExperimentRequest FromArrays(double[] real, double[] fake, int dimension, MethodOptions options) =>
+        new(new DiscreteDistribution(real, dimension), new DiscreteDistribution(fake, dimension), options);
+
     /// <summary>The critic to train; null: d → 64 → 64 → 1 ReLU (<see cref="DefaultHidden"/>, <see cref="DefaultLayers"/>).</summary>
     public CriticArchitecture? Architecture { get; init; }
 

@@ -20,6 +20,9 @@ namespace Verify.Networks.Experiments;
 /// </summary>
 public static class GeneratorExperiment
 {
+    /// <summary>The final samples are generated this many rows at a time (bit-identical to one pass, bounded memory).</summary>
+    public const int SampleChunk = 16384;
+
     /// <summary>
     /// The defaults for training on <paramref name="family"/> with <paramref name="method"/>: for the WGAN-GP toy sets
     /// (<see cref="ToyCodeDefaults"/>) the toy code's settings (width 512, 3 layers, batch 256, λ = 0.1 for wgan-gp);
@@ -65,8 +68,15 @@ public static class GeneratorExperiment
         var run = GanTraining.Run(objective, critic, generator, GanTraining.FromLaw<T>(r.Law), r.Iterations, rng, r.ExactEvery,
             onRecord is null ? null : (rec, _, _) => onRecord(rec), cancellation);
 
-        double[] samples;
-        using (Autograd.NoGrad()) samples = generator.Forward(Tensor.Normal<T>(rng, 0, 1, r.Samples, r.NoiseDimension)).ToDoubleArray();
+        var samples = new double[(long)r.Samples * d];
+        using (Autograd.NoGrad())
+        {
+            for (int start = 0; start < r.Samples; start += SampleChunk)
+            {
+                int rows = Math.Min(SampleChunk, r.Samples - start);
+                generator.Forward(Tensor.Normal<T>(rng, 0, 1, rows, r.NoiseDimension)).ToDoubleArray().CopyTo(samples, (long)start * d);
+            }
+        }
         var dtype = typeof(T) == typeof(float) ? SafeTensorsDType.F32 : SafeTensorsDType.F64;
         NamedArray[] generatorTensors = generator.NamedParameters()
             .Select(p => new NamedArray(p.Name, dtype, p.Parameter.Shape.ToArray(), p.Parameter.ToDoubleArray())).ToArray();

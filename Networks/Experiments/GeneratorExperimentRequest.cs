@@ -38,8 +38,9 @@ public sealed record GeneratorExperimentRequest(IToyDistribution Law, MethodOpti
 
     /// <summary>The memory one step and the exact W₁ will take (refused up front by <see cref="Validate"/> when it does not fit).</summary>
     public MemoryEstimate Memory => new(
-        MemoryEstimate.Network(Options.Batch, Hidden, Layers, Precision),
-        ExactEvery > 0 ? MemoryEstimate.Exact(Options.Batch, Options.Batch, Law.Dimension) : 0);
+        MemoryEstimate.Network(Math.Max(Options.Batch, Math.Min(Samples, GeneratorExperiment.SampleChunk)), Hidden, Layers, Precision),
+        ExactEvery > 0 ? MemoryEstimate.Exact(Options.Batch, Options.Batch, Law.Dimension) : 0,
+        8L * Samples * Law.Dimension);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot run.</summary>
     public void Validate()
@@ -59,7 +60,8 @@ public sealed record GeneratorExperimentRequest(IToyDistribution Law, MethodOpti
             throw new ArgumentException($"batch {Options.Batch} needs about {MemoryEstimate.Show(m.TotalBytes)} " +
                                         $"(networks {MemoryEstimate.Show(m.NetworkBytes)}" +
                                         (m.ExactBytes > 0 ? $", exact W1 between two batches {MemoryEstimate.Show(m.ExactBytes)}" : "") +
+                                        $", {Samples} samples {MemoryEstimate.Show(m.OutputBytes)}" +
                                         $"), more than the {MemoryEstimate.Show(MemoryEstimate.AvailableBytes)} available; use a smaller batch" +
-                                        (m.ExactBytes > 0 ? " or turn the exact W1 off (exact-every 0)" : ""));
+                                        (m.ExactBytes > 0 ? " or turn the exact W1 off (exact-every 0)" : "") + " or fewer samples");
     }
 }

@@ -10,10 +10,11 @@ namespace Verify.Networks.Experiments;
 /// the network's type (three critic passes, the penalty's double backward, the generator's pass, with their gradients).</param>
 /// <param name="ExactBytes">The exact transport between two point sets in d ≥ 2 dimensions: 12 bytes per pair (the n×m
 /// cost matrix in double and its float copy for pricing); 0 in one dimension (the sorted route) or when not computed.</param>
-public sealed record MemoryEstimate(long NetworkBytes, long ExactBytes)
+/// <param name="OutputBytes">What the run hands back, e.g. the generated samples as doubles.</param>
+public sealed record MemoryEstimate(long NetworkBytes, long ExactBytes, long OutputBytes = 0)
 {
     /// <summary>The total.</summary>
-    public long TotalBytes => SaturatingAdd(NetworkBytes, ExactBytes);
+    public long TotalBytes => SaturatingAdd(SaturatingAdd(NetworkBytes, ExactBytes), OutputBytes);
 
     /// <summary>The memory this process may use (the GC's view: physical memory or the container's limit).</summary>
     public static long AvailableBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;

@@ -46,6 +46,7 @@ public sealed class TrainCommandTests : IDisposable
             Assert.Equal("8gaussians", side.RootElement.GetProperty("family").GetString());
             Assert.Equal(5, side.RootElement.GetProperty("seed").GetInt64());
             Assert.Equal("wgan-gp", side.RootElement.GetProperty("options").GetProperty("method").GetString());
+            Assert.StartsWith("verify train 8gaussians --method wgan-gp --iterations 6", side.RootElement.GetProperty("command").GetString());
         }
         var file = SafeTensors.Read(Path.Combine(_dir, "checkpoint.safetensors"));
         Assert.Equal("wgan-gp", file.Metadata["method"]);
@@ -116,6 +117,12 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Single(err.TrimEnd().Split('\n'));
         Assert.False(Directory.Exists(_dir), "nothing may be written");
         Assert.True(clock.Elapsed.TotalSeconds < 5, $"refusal took {clock.Elapsed.TotalSeconds} s");
+        // Two billion final samples (32 GB as doubles) are refused the same way, naming --samples.
+        (code, output, err) = Run("train", "8gaussians", "--method", "gan", "--samples", "2000000000", "--out", _dir);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.StartsWith("verify: error: --samples 2000000000: the run needs about ", err);
+        Assert.EndsWith("give fewer --samples", err.TrimEnd());
+        Assert.False(Directory.Exists(_dir));
     }
 
     [Fact]

@@ -151,6 +151,8 @@ public sealed class CriticExperimentTests(ITestOutputHelper log)
     [Fact]
     public void RefusesWhatCannotRun()
     {
+        var fromArrays = CriticExperimentRequest.FromArrays([0, 0, 1, 1], [2, 2, 3, 3], 2, new WganGpOptions());
+        Assert.Equal((2, 2), (fromArrays.Real.Count, fromArrays.Real.Dimension));
         var one = Line([1.0]);
         var two = Line([1.0, 2.0]);
         Assert.Contains("at least 2 rows", Assert.Throws<ArgumentException>(() => CriticExperiment.Run(new CriticExperimentRequest(one, two, new WganGpOptions()))).Message);

@@ -123,4 +123,15 @@ public sealed class GeneratorExperimentTests(ITestOutputHelper log)
         Assert.Equal(0, (request with { ExactEvery = 0 }).Memory.ExactBytes);
         Assert.Equal(0, MemoryEstimate.Exact(100_000, 100_000, 1)); // 1-D: the sorted route, no matrix
     }
+
+    [Fact]
+    public void FinalSamplesAreDrawnInChunksExactlyAsInOnePass()
+    {
+        // The noise is drawn row after row from one generator and each row's output depends on that row alone, so
+        // generating in chunks of SampleChunk rows gives the rows a single pass would: a longer request extends a shorter one.
+        var shorter = GeneratorExperiment.Run(Small("gan") with { Iterations = 1, Samples = GeneratorExperiment.SampleChunk - 3 });
+        var longer = GeneratorExperiment.Run(Small("gan") with { Iterations = 1, Samples = GeneratorExperiment.SampleChunk + 5 });
+        Assert.Equal(shorter.Samples, longer.Samples[..shorter.Samples.Length]);
+        Assert.Equal(2L * (GeneratorExperiment.SampleChunk + 5), longer.Samples.Length);
+    }
 }
