@@ -38,6 +38,8 @@ public static class Cli
         root.Subcommands.Add(Commands.SampleCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.CriticCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.ClaimsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.RegressCommand.Create(stdout, stderr));
         CliValues.AttachParsers(root);
         return root;
     }
