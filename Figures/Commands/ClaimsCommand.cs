@@ -17,13 +17,8 @@ public static class ClaimsCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var filter = new Option<string?>("--filter") { Description = "run only the claims whose id contains this text (case-insensitive)" };
-        var scale = new Option<string>("--scale")
-        {
-            Description = "quick (the test suite's scale, well under a minute) or full (more cases, larger samples, longer training)",
-            HelpName = "quick|full",
-            DefaultValueFactory = _ => "quick",
-        };
-        CriticTrainShared.OneOf(scale, "quick", "full");
+        var scale = Cli.Choice("--scale",
+            "quick (the test suite's scale, well under a minute) or full (more cases, larger samples, longer training)", ["quick", "full"], "quick");
         var seed = new Option<long?>("--seed") { Description = "one seed for every claim (default: each claim's own fixed seed); reported" };
         var json = new Option<bool>("--json") { Description = "print one JSON object (no progress)" };
         var falsify = new Option<bool>("--falsify")

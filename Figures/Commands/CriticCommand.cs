@@ -4,6 +4,7 @@ using Verify.Figures.Io;
 using Verify.Networks.Checkpoints;
 using Verify.Networks.Critics;
 using Verify.Networks.Experiments;
+using Verify.Networks.Interop;
 using Verify.Networks.Layers;
 using Verify.Networks.Training;
 using Verify.Theory;
@@ -32,7 +33,7 @@ public static class CriticCommand
             $"critic learning rate (default: the method's paper default, {CriticTrainShared.PaperDefaults(o => o.CriticOptimizer.LearningRate)})");
         var (lambda, clip, powerIterations) = CriticTrainShared.CriticKnobs($"{CriticTrainShared.Show(new WganGpOptions().Lambda)}, WGAN-GP Algorithm 1");
         var precision = CriticTrainShared.PrecisionOption();
-        var seed = CriticTrainShared.Seed();
+        var seed = Cli.SeedOption();
         var json = new Option<bool>("--json") { Description = "print one JSON object (no progress bar)" };
         var load = new Option<string?>("--load")
         {
@@ -40,12 +41,9 @@ public static class CriticCommand
                           "('0.weight', …) or verify train's checkpoint.safetensors ('critic.0.weight', …); widths are read from the shapes",
         };
         var sizes = new Option<string?>("--sizes") { Description = "layer widths of the critic, input first, e.g. 2,64,64,1 (default: --hidden/--layers; with --load, the file's shapes)" };
-        var activation = new Option<string?>("--activation")
-        {
-            Description = "hidden activation of the critic: relu, leaky-relu, tanh or sigmoid (default: relu; with --load, the file's metadata when verify wrote it, else relu)",
-            HelpName = string.Join('|', CriticArchitecture.ActivationNames),
-        };
-        CriticTrainShared.OneOf(activation, [.. CriticArchitecture.ActivationNames]);
+        Option<string?> activation = Cli.Choice("--activation",
+            "hidden activation of the critic: relu, leaky-relu, tanh or sigmoid (default: relu; with --load, the file's metadata when verify wrote it, else relu)",
+            [.. CriticArchitecture.ActivationNames])!;
         var slope = CriticTrainShared.OptionalUnitDouble("--negative-slope",
             "LeakyReLU slope of a leaky-relu critic (default: 0.2 when training; with --load, the file's metadata; PyTorch's nn.LeakyReLU() uses 0.01)");
         var cmd = new Command("critic",
@@ -62,6 +60,14 @@ public static class CriticCommand
             bool asJson = parse.GetValue(json);
             var knobs = new CriticTrainShared.Knobs(parse.GetValue(lambda), parse.GetValue(clip), parse.GetValue(powerIterations), null, false);
             MethodOptions options = CriticTrainShared.Options(MethodOptions.Default(parse.GetRequiredValue(method)), parse.GetValue(batch), parse.GetValue(lr), null, knobs);
+            if (parse.GetValue(load) is { } onnx && onnx.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+            {
+                // Any architecture exported to ONNX: evaluated forward only on the same split, with a forward-only audit.
+                var (pOnnx, qOnnx) = ReadPair(parse.GetRequiredValue(real), parse.GetRequiredValue(fake));
+                OnnxExperimentResult r = OnnxExperiment.Run(pOnnx, qOnnx, options, onnx, parse.GetValue(seed));
+                stdout.Write(asJson ? r.ToJson() : r.ToText());
+                return Cli.Ok;
+            }
             // Bad files, sizes or checkpoints fail here, before anything is printed.
             CriticExperimentRequest request = Prepare(parse.GetRequiredValue(real), parse.GetRequiredValue(fake), options, parse.GetValue(steps),
                 parse.GetValue(hidden), parse.GetValue(layers), parse.GetValue(sizes), parse.GetValue(activation), parse.GetValue(slope),
@@ -91,12 +97,7 @@ public static class CriticCommand
     internal static CriticExperimentRequest Prepare(string realPath, string fakePath, MethodOptions options, int steps, int hidden, int layers,
         string? sizesText, string? activationName, double? negativeSlope, string? loadPath, long seed, Precision precision)
     {
-        SampleFile pFile = SampleCsv.Read(realPath);
-        SampleFile qFile = SampleCsv.Read(fakePath);
-        DiscreteDistribution p = pFile.Distribution;
-        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
-        if (p.Count < 2 || q.Count < 2)
-            throw new UsageException($"{(p.Count < 2 ? realPath : fakePath)}: at least 2 rows are needed to split into training and held-out halves");
+        var (p, q) = ReadPair(realPath, fakePath);
         int d = p.Dimension;
         int[]? sizes = sizesText is null ? null : CriticTrainShared.ParseSizes(sizesText);
         Activation? act = activationName is null ? null : CriticTrainShared.ParseActivation(activationName);
@@ -122,6 +123,18 @@ public static class CriticCommand
         request = request with { Reference = ReferenceFromSidecars(realPath, fakePath, p.Count, q.Count, CriticExperiment.MetricOf(options)) };
         request.Validate();
         return request;
+    }
+
+    /// <summary>The two sample files as laws (Q's columns aligned to P's), each with at least the 2 rows a split needs.</summary>
+    private static (DiscreteDistribution P, DiscreteDistribution Q) ReadPair(string realPath, string fakePath)
+    {
+        SampleFile pFile = SampleCsv.Read(realPath);
+        SampleFile qFile = SampleCsv.Read(fakePath);
+        DiscreteDistribution p = pFile.Distribution;
+        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
+        if (p.Count < 2 || q.Count < 2)
+            throw new UsageException($"{(p.Count < 2 ? realPath : fakePath)}: at least 2 rows are needed to split into training and held-out halves");
+        return (p, q);
     }
 
     /// <summary>

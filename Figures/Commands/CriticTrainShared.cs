@@ -12,19 +12,11 @@ namespace Verify.Figures.Commands;
 /// <summary>Options and parsing shared by <c>verify critic</c> and <c>verify train</c>.</summary>
 internal static class CriticTrainShared
 {
+    /// <summary>--method: one of <see cref="MethodOptions.Names"/>, matched without regard to case.</summary>
     public static Option<string> MethodOption(bool required)
     {
-        var o = new Option<string>("--method")
-        {
-            Description = "gan, wgan-clip, wgan-gp, wgan-lp, wgan-sn or wgan-ct",
-            HelpName = string.Join('|', MethodOptions.Names),
-            Required = required,
-        };
-        o.Validators.Add(r =>
-        {
-            if (TryGet(r, out string? v) && v is not null && !MethodOptions.Names.Contains(v))
-                r.AddError($"--method: '{v}' is not a method; allowed: {string.Join(", ", MethodOptions.Names)}");
-        });
+        var o = Cli.Choice("--method", "gan, wgan-clip, wgan-gp, wgan-lp, wgan-sn or wgan-ct", [.. MethodOptions.Names]);
+        o.Required = required;
         return o;
     }
 
@@ -78,14 +70,6 @@ internal static class CriticTrainShared
         return o;
     }
 
-    /// <summary>A string option whose value, when given, must be one of <paramref name="allowed"/> (case-insensitive; one-line error otherwise).</summary>
-    public static void OneOf<T>(Option<T> option, params string[] allowed) =>
-        option.Validators.Add(r =>
-        {
-            if (TryGet(r, out T? v) && v is string s && !allowed.Contains(s, StringComparer.OrdinalIgnoreCase))
-                r.AddError($"{option.Name}: '{s}' is not allowed; allowed: {string.Join(", ", allowed)}");
-        });
-
     /// <summary>
     /// The option's value for a validator; false when its token does not convert (e.g. "--steps abc"): the parser then
     /// reports that itself as one usage error (exit 2), whereas reading the value would throw.
@@ -104,19 +88,11 @@ internal static class CriticTrainShared
         }
     }
 
-    public static Option<long> Seed() => new("--seed") { Description = "seed of every random choice (reported)", DefaultValueFactory = _ => 0 };
-
     public static Option<string> PrecisionOption()
     {
-        var o = new Option<string>("--precision")
-        {
-            Description = "floating-point type the networks train in: single (float32) or double (float64, for checks that need it); " +
-                          "exact values are always double",
-            HelpName = "single|double",
-            DefaultValueFactory = _ => "single",
-        };
-        OneOf(o, "single", "double");
-        return o;
+        return Cli.Choice("--precision",
+            "floating-point type the networks train in: single (float32) or double (float64, for checks that need it); " +
+            "exact values are always double", ["single", "double"], "single");
     }
 
     /// <summary>The papers' knobs, each optional: given only for a method it applies to.</summary>
@@ -133,13 +109,9 @@ internal static class CriticTrainShared
     /// <summary>--generator-loss and --warmup (train only).</summary>
     public static (Option<string?> GeneratorLoss, Option<bool> Warmup) GeneratorKnobs()
     {
-        var loss = new Option<string?>("--generator-loss")
-        {
-            Description = "gan: the generator's loss, minimax (E log(1 - D(G(z))), the game of Goodfellow et al.) or nonsaturating " +
-                          "(-E log D(G(z)), the same paper's heuristic) (default: nonsaturating)",
-            HelpName = "minimax|nonsaturating",
-        };
-        OneOf(loss, "minimax", "nonsaturating", "non-saturating");
+        Option<string?> loss = Cli.Choice("--generator-loss",
+            "gan: the generator's loss, minimax (E log(1 - D(G(z))), the game of Goodfellow et al.) or nonsaturating " +
+            "(-E log D(G(z)), the same paper's heuristic) (default: nonsaturating)", ["minimax", "nonsaturating", "non-saturating"])!;
         var c = new WganClipOptions();
         var warmup = new Option<bool>("--warmup")
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Verify.Figures.Io;
+using Verify.Networks.Critics;
 using Verify.Networks.Layers;
 using Verify.Properties.Regression;
 
@@ -27,10 +28,11 @@ public static class RegressCommand
                           "or FILE.safetensors (an MLP: PyTorch nn.Sequential state dict or verify train's checkpoint)",
         };
         var sizes = new Option<string?>("--sizes") { Description = "widths of a safetensors MLP critic, input first, e.g. 2,64,64,1 (default: read from the weights)" };
-        var activation = new Option<string?>("--activation") { Description = "hidden activation of a safetensors MLP: relu, leaky-relu, tanh or sigmoid (default: the file's metadata, else relu)" };
-        CriticTrainShared.OneOf(activation!, "relu", "leaky-relu", "tanh", "sigmoid");
+        Option<string?> activation = Cli.Choice("--activation",
+            "hidden activation of a safetensors MLP: relu, leaky-relu, tanh or sigmoid (default: the file's metadata, else relu)",
+            [.. CriticArchitecture.ActivationNames])!;
         var slope = new Option<double?>("--negative-slope") { Description = "LeakyReLU slope of a leaky-relu safetensors critic (PyTorch's default is 0.01)" };
-        var seed = new Option<long>("--seed") { Description = "seed of the audit's random interpolates (reported)", DefaultValueFactory = _ => 1 };
+        var seed = Cli.SeedOption("seed of the audit's random interpolates (reported)");
         var json = new Option<bool>("--json") { Description = "print one JSON object (no progress)" };
         var cmd = new Command("regress",
             "Regression of critic estimates against a golden file (--golden FILE [--update]; exit 1 on a regression, 2 on a bad file), " +

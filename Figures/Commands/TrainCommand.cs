@@ -54,7 +54,7 @@ public static class TrainCommand
         var exactEvery = new Option<int>("--exact-every") { Description = "compute the exact W1 between the generated and the real batch every K iterations (0: never)", DefaultValueFactory = _ => 1 };
         exactEvery.Validators.Add(r => { if (CriticTrainShared.TryGet(r, out int k) && k < 0) r.AddError("--exact-every: must be 0 or a positive integer"); });
         var precision = CriticTrainShared.PrecisionOption();
-        var seed = CriticTrainShared.Seed();
+        var seed = Cli.SeedOption();
         var outDir = new Option<string>("--out") { Description = "output directory (created if missing)", Required = true };
         var json = new Option<bool>("--json") { Description = "print one JSON summary (no progress bar)" };
         var cmd = new Command("train",

@@ -330,4 +330,36 @@ public sealed class CriticCommandTests : IDisposable
         Assert.Contains("tensor '0.weight' has shape [1, 2]", err);
         Assert.Single(err.TrimEnd().Split('\n'));
     }
+
+    [Fact]
+    public void AnOnnxCriticIsEvaluatedOnTheHeldOutHalvesThroughTheCommand()
+    {
+        // f(x) = x₁ exported by PyTorch (tests/Networks.Tests/Interop/Fixtures). P = (0, zᵢ), Q = (0.5, zᵢ): every held-out
+        // P row has f = 0 and every Q row f = 0.5, so E_P f − E_Q f = −0.5 exactly. The exact W1 between the 4 + 4 held-out
+        // rows (uniform weights) is checked by brute force over the 4! assignments.
+        double[] z = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.95, 0.05];
+        string real = Path.Combine(_dir, "p.csv"), fake = Path.Combine(_dir, "q.csv");
+        File.WriteAllLines(real, new[] { "x,y" }.Concat(z.Select(v => "0," + v.ToString("R", CultureInfo.InvariantCulture))));
+        File.WriteAllLines(fake, new[] { "x,y" }.Concat(z.Select(v => "0.5," + v.ToString("R", CultureInfo.InvariantCulture))));
+        string onnx = Path.Combine(Repo.Root, "tests", "Networks.Tests", "Interop", "Fixtures", "critic_linear.onnx");
+        var (code, output, err) = Run("critic", "--real", real, "--fake", fake, "--method", "wgan-lp", "--load", onnx, "--json");
+        Assert.True(code == 0, err);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(-0.5, json.RootElement.GetProperty("estimate").GetDouble());
+        Assert.Equal("w1", json.RootElement.GetProperty("exact_metric").GetString());
+        var (pRows, qRows) = HeldOutRows(8, 8, seed: 0);
+        double best = double.PositiveInfinity;
+        foreach (int[] perm in Permutations([0, 1, 2, 3]))
+            best = Math.Min(best, Enumerable.Range(0, 4).Sum(i => Math.Sqrt(0.25 + Math.Pow(z[pRows[i]] - z[qRows[perm[i]]], 2))) / 4);
+        Tolerance.Close(best, json.RootElement.GetProperty("exact").GetDouble(), rel: 1e-12);
+        Assert.Equal(4, json.RootElement.GetProperty("n_p_heldout").GetInt32());
+    }
+
+    private static IEnumerable<int[]> Permutations(int[] items)
+    {
+        if (items.Length <= 1) { yield return items; yield break; }
+        for (int i = 0; i < items.Length; i++)
+            foreach (int[] rest in Permutations([.. items[..i], .. items[(i + 1)..]]))
+                yield return [items[i], .. rest];
+    }
 }
