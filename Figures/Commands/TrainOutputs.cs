@@ -27,7 +27,8 @@ internal static class TrainOutputs
         SampleCsv.Write(samples, columns, result.Samples);
         WriteSidecar(samples, columns, result.Samples.Length / columns.Count, run, result);
         WriteLogSidecar(dir, run, result);
-        SafeTensors.Write(checkpoint, result.CheckpointTensors(), result.CheckpointMetadata());
+        // Through AtomicFile like every other output: temp file + rename for a regular file, cleaned on interruption.
+        AtomicFile.WriteBytes(checkpoint, SafeTensors.Serialize(new SafeTensorsFile(result.CheckpointTensors(), result.CheckpointMetadata())));
         return [Path.Combine(dir, LogFile), samples, checkpoint];
     }
 
@@ -57,7 +58,7 @@ internal static class TrainOutputs
             w.WriteEndArray();
             w.WriteNumber("rows", rows);
             w.WriteString("command", run.Command);
-            w.WriteString("version", typeof(TrainOutputs).Assembly.GetName().Version?.ToString() ?? "unknown");
+            w.WriteString("version", Sidecar.Version);
             w.WriteString("family", run.Entry.Name);
             if (run.Theta is { } theta) w.WriteNumber("theta", theta);
             else w.WriteNull("theta");
@@ -86,7 +87,7 @@ internal static class TrainOutputs
             w.WriteEndObject();
         }
         string text = Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
-        AtomicFile.Write(dataPath + ".json", tw => tw.Write(text));
+        AtomicFile.Write(Sidecar.PathFor(dataPath), tw => tw.Write(text));
     }
 }
 
