@@ -29,6 +29,8 @@ public static partial class Tensor
         var r = Empty<T>(shape);
         if (b.Length == 1 && r.Length == a.Length) Kernels.Binary(op, a.Span, b.data[0], r.Span);
         else if (a.Length == 1 && r.Length == b.Length) Kernels.Binary(op, a.data[0], b.Span, r.Span);
+        else if (shape.Length > 2)
+            Strided.Binary(op, a.data, ShapeOps.BroadcastStrides(a.shape, shape), b.data, ShapeOps.BroadcastStrides(b.shape, shape), r.data, shape);
         else
         {
             var (ars, acs) = ShapeOps.Strides(a.shape, r.Rows, r.Cols);

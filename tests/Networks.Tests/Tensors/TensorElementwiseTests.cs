@@ -97,6 +97,42 @@ public sealed class TensorElementwiseTests
     [Fact] public void DivBroadcastsAndDifferentiates() => Binary(Tensor.Div, (a, b) => a / b, Gens.AwayFrom(0, 0.5, 1.5));
 
     /// <summary>
+    /// Rank-3/4 broadcasting: the big operand against a shape made by setting a random subset of its dimensions to 1 and
+    /// dropping a random number of leading ones, both ways round; values against an index loop, gradients against finite
+    /// differences.
+    /// </summary>
+    [Fact]
+    public void BroadcastingInAnyRank()
+    {
+        var cases = from shape in Gens.Shape(3, 4, 3) from a in Gens.Flat(shape, Gens.AwayFrom(0, 0.5, 1.5))
+                    from mask in Gen.Choose(0, (1 << shape.Length) - 1) from drop in Gen.Choose(0, shape.Length)
+                    let small = shape.Select((d, k) => (mask >> k & 1) == 1 ? 1 : d).Skip(drop).ToArray()
+                    from b in Gens.Flat(small, Gens.AwayFrom(0, 0.5, 1.5)) from op in Gen.Choose(0, 3) from swap in Gen.Elements(false, true)
+                    select (shape, a, small, b, op, swap);
+        Func<Tensor<double>, Tensor<double>, Tensor<double>>[] ops = [Tensor.Add, Tensor.Sub, Tensor.Mul, Tensor.Div];
+        Func<double, double, double>[] refs = [(x, y) => x + y, (x, y) => x - y, (x, y) => x * y, (x, y) => x / y];
+        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (big, small) = (Tensor.Reshape(c.a.Tensor(), c.shape), Tensor.Reshape(c.b.Tensor(), c.small));
+            var y = c.swap ? ops[c.op](small, big) : ops[c.op](big, small);
+            Assert.Equal(c.shape, y.Shape);
+            for (int f = 0; f < c.a.V.Length; f++)
+            {
+                var idx = Nd.Index(c.shape, f)[(c.shape.Length - c.small.Length)..];
+                for (int k = 0; k < idx.Length; k++) if (c.small[k] == 1) idx[k] = 0;
+                double av = c.a.V[f], bv = c.b.V[Nd.Flat(c.small, idx)];
+                Tolerance.Close(c.swap ? refs[c.op](bv, av) : refs[c.op](av, bv), y[f], 1e-15, 1e-300);
+            }
+            return true;
+        }));
+        GradCheck.Property(cases, c => [c.a, c.b], (c, xs) =>
+        {
+            var (big, small) = (Tensor.Reshape(xs[0], c.shape), Tensor.Reshape(xs[1], c.small));
+            return c.swap ? ops[c.op](small, big) : ops[c.op](big, small);
+        }, maxTest: 15);
+    }
+
+    /// <summary>
     /// Broadcasting both ways (A ∘ B and B ∘ A), with a row operand given either as a 1×n matrix or as an [n] vector:
     /// values against the scalar formula, gradients (summed back to each operand's shape) against finite differences.
     /// </summary>
