@@ -23,7 +23,7 @@ public static class Parallelism
     }
 
     /// <summary>Element-wise ops on fewer elements than this run on the calling thread.</summary>
-    public static int ElementwiseThreshold { get; set; } = 1 << 15;
+    public static int ElementwiseThreshold { get; set; } = 1 << 17;
 
     /// <summary>Piece length of parallel element-wise ops (a multiple of every vector width).</summary>
     public const int Chunk = 1 << 13;
@@ -40,6 +40,27 @@ public static class Parallelism
             return;
         }
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+
+    /// <summary>
+    /// body(state, start, length) over [0, length): one call on the calling thread below <see cref="ElementwiseThreshold"/>,
+    /// otherwise pieces of whole <see cref="Chunk"/>s spread over the threads (a static lambda with a state tuple allocates
+    /// nothing per call).
+    /// </summary>
+    public static void Elementwise<TState>(int length, TState state, Action<TState, int, int> body)
+    {
+        if (threads <= 1 || length < ElementwiseThreshold || length <= Chunk)
+        {
+            body(state, 0, length);
+            return;
+        }
+        int pieces = (length + Chunk - 1) / Chunk;
+        int parts = Math.Min(threads, pieces);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, t =>
+        {
+            int lo = (int)((long)pieces * t / parts) * Chunk, hi = Math.Min(length, (int)((long)pieces * (t + 1) / parts) * Chunk);
+            if (hi > lo) body(state, lo, hi - lo);
+        });
     }
 
     /// <summary>

@@ -52,6 +52,30 @@ public sealed class TensorElementwiseTests
     }
 
     [Fact]
+    public void LargeTensorsGiveTheSameBitsOnOneThreadAndOnAll()
+    {
+        // Above the threshold element-wise ops are cut into pieces at multiples of Parallelism.Chunk (never by thread count):
+        // every element goes through the same vector code either way. 100 003 elements: a partial last piece.
+        var rng = new Verify.Networks.Init.Rng(7);
+        var a = Tensor.Uniform<float>(rng, -3, 3, 100_003);
+        var b = Tensor.Uniform<float>(rng, 0.5, 3, 100_003);
+        Func<Tensor<float>>[] ops = [() => a + b, () => a * b, () => a / b, () => Tensor.Exp(a), () => Tensor.Tanh(a), () => Tensor.Sigmoid(a),
+            () => Tensor.Log(b), () => Tensor.Pow(b, 1.7f), () => Tensor.LeakyRelu(a, 0.2f), () => Tensor.MaskedScale(b, a, 0.2f), () => 2f - a, () => a * 3f];
+        int saved = Verify.Networks.Native.Parallelism.Threads;
+        try
+        {
+            foreach (var op in ops)
+            {
+                Verify.Networks.Native.Parallelism.Threads = 1;
+                var one = op().ToArray();
+                Verify.Networks.Native.Parallelism.Threads = 2;
+                Assert.Equal(one, op().ToArray());
+            }
+        }
+        finally { Verify.Networks.Native.Parallelism.Threads = saved; }
+    }
+
+    [Fact]
     public void SafeReciprocalIsZeroAtZero() => Assert.Equal(0.0, Tensor.SafeReciprocal(Tensor.From(new[] { 0.0 }))[0]);
 
     [Fact]
