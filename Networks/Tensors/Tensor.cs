@@ -19,8 +19,11 @@ namespace Verify.Networks.Tensors;
 /// <item><see cref="Autograd"/>: <c>Autograd.Grad(outputs, inputs, createGraph: true)</c> (gradients that are themselves
 /// differentiable), <c>loss.Backward()</c> (accumulates into <see cref="Grad"/> of leaves), <c>using (Autograd.NoGrad()) { … }</c>.
 /// Every backward rule lives in <see cref="Derivatives"/> and is written with these same ops.</item>
-/// <item><c>Verify.Networks.Layers</c>: <c>IModule&lt;T&gt;</c> (<c>Forward</c>, <c>Parameters()</c>, <c>NamedParameters()</c>, <c>ZeroGrad()</c>),
-/// <c>Linear</c>, <c>ReLU</c>, <c>LeakyReLU</c>, <c>Tanh</c>, <c>Sigmoid</c>, <c>Sequential</c>, <c>Mlp.Build(…)</c>.</item>
+/// <item><c>Verify.Networks.Layers</c>: <c>IModule&lt;T&gt;</c> (<c>Forward</c>, <c>Parameters()</c>, <c>NamedParameters()</c>,
+/// <c>NamedBuffers()</c>, <c>ZeroGrad()</c>, <c>Train()</c>/<c>Eval()</c>), <c>Linear</c>, <c>Conv2d</c>, <c>ConvTranspose2d</c>,
+/// <c>LayerNorm</c>, <c>BatchNorm1d/2d</c>, <c>SpectralNormalized</c>, <c>Flatten/Unflatten</c>, <c>ReLU</c>, <c>LeakyReLU</c>,
+/// <c>Tanh</c>, <c>Sigmoid</c>, <c>Sequential</c>, <c>Mlp.Build(…)</c>; <c>Verify.Networks.Architectures</c>: the DCGAN pair
+/// and the WGAN paper's MLP pair.</item>
 /// <item><c>Verify.Networks.Optim</c>: <c>Sgd</c>, <c>RmsProp</c>, <c>Adam</c> (PyTorch's update rules), each with <c>Step()</c>/<c>ZeroGrad()</c>.</item>
 /// <item><c>Verify.Networks.Init</c>: <c>Rng</c> (seeded xoshiro256**), <c>Init.KaimingUniform</c>.</item>
 /// </list>
