@@ -60,8 +60,11 @@ public static partial class Tensor
         var g = new Conv2dGeometry(x.shape[1], x.shape[2], x.shape[3], weight.shape[2], weight.shape[3], stride.H, stride.W, padding.H, padding.W);
         if (bias is not null && (bias.Rank != 1 || bias.Length != o))
             throw new ArgumentException($"Conv2d: bias must have shape [{o}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
-        var y = Linear(Im2Col(x, g), Reshape(weight, o, g.PatchSize), bias);           // [N·OH·OW, O]
-        return Reshape(Permute(Reshape(y, n, g.Windows, o), 0, 2, 1), n, o, g.OutH, g.OutW);
+        var cols = Im2Col(x, g);                                                          // [N·OH·OW, C·kH·kW]
+        var y = Linear(cols, Reshape(weight, o, g.PatchSize), bias);                     // [N·OH·OW, O]
+        var r = Reshape(Permute(Reshape(y, n, g.Windows, o), 0, 2, 1), n, o, g.OutH, g.OutW);
+        if (r.Node is null) ReleaseTemporaries(cols, y); // unrecorded: nothing else holds them
+        return r;
     }
 
     /// <summary>
@@ -89,7 +92,17 @@ public static partial class Tensor
         if (bias is not null && (bias.Rank != 1 || bias.Length != cout))
             throw new ArgumentException($"ConvTranspose2d: bias must have shape [{cout}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
         var pixels = Reshape(Permute(Reshape(x, n, cin, h * w), 0, 2, 1), n * h * w, cin);
-        var y = Col2Im(MatMul(pixels, Reshape(weight, cin, g.PatchSize)), g, n);
-        return bias is null ? y : Add(y, Reshape(bias, 1, cout, 1, 1));
+        var cols = MatMul(pixels, Reshape(weight, cin, g.PatchSize));
+        var y = Col2Im(cols, g, n);
+        var r = bias is null ? y : Add(y, Reshape(bias, 1, cout, 1, 1));
+        if (r.Node is null) ReleaseTemporaries(pixels, cols, bias is null ? null : y); // unrecorded: nothing else holds them
+        return r;
+    }
+
+    /// <summary>Returns the buffers of an unrecorded op's intermediate tensors to the pool (never inputs or outputs).</summary>
+    private static void ReleaseTemporaries<T>(params Tensor<T>?[] temporaries) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var t in temporaries)
+            if (t is not null) TensorPool<T>.Return(t.data);
     }
 }
