@@ -6,7 +6,7 @@ using Verify.Networks.Native;
 namespace Verify.Bench;
 
 /// <summary>
-/// `verify-bench conv [--rounds R] [--iters N] [--batch B] [--anchor bench/conv/anchor.py] [--no-python] [--no-iteration]`:
+/// `verify-bench conv [--rounds R] [--iters N] [--batch B] [--anchor bench/conv/anchor.py] [--no-python] [--no-iteration] [--iteration-only]`:
 /// GFLOP/s of the DCGAN pair's convolutions (<see cref="ConvWorkloads"/>), forward and forward + backward, ours and
 /// PyTorch's side by side (each round: ours, then the anchor), beside the engine's sgemm on the largest conv GEMM and on a
 /// 1024² square (its peak here); then ms per WGAN-GP generator iteration of the DCGAN pair, ours vs PyTorch.
@@ -18,7 +18,7 @@ public static class ConvBench
     {
         int rounds = 3, iters = 10, batch = 64;
         string anchor = Path.Combine("bench", "conv", "anchor.py");
-        bool python = true, iteration = true;
+        bool python = true, iteration = true, ops = true;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +29,7 @@ public static class ConvBench
                 case "--anchor" when i + 1 < args.Length: anchor = args[++i]; break;
                 case "--no-python": python = false; break;
                 case "--no-iteration": iteration = false; break;
+                case "--iteration-only": ops = false; break;
                 default: Console.Error.WriteLine($"verify-bench: error: unknown conv option {args[i]}"); return 2;
             }
         }
@@ -41,7 +42,7 @@ public static class ConvBench
         var torch = new Dictionary<string, List<double>>();
         var peak = new List<double>();
         var convGemm = new List<double>();
-        for (int r = 1; r <= rounds; r++)
+        for (int r = 1; r <= (ops ? rounds : 0); r++)
         {
             foreach (string op in ConvWorkloads.Ops)
             {
@@ -56,16 +57,7 @@ public static class ConvBench
                     Add(torch, op, t);
             Console.Error.WriteLine($"round {r}: " + string.Join(", ", ours.Select(kv => $"{kv.Key} {Median(kv.Value):F2} ms")));
         }
-        Console.WriteLine($"engine sgemm peak (1024² · 1024², B transposed): {Median(peak):F1} GFLOP/s; on d2's GEMM ({batch * 49}×1024 · 1024×128): {Median(convGemm):F1} GFLOP/s");
-        Console.WriteLine($"{"op",-10} {"GFLOP",8} {"ours ms",9} {"torch ms",9} {"ours/torch",11} {"ours GFLOP/s",13} {"torch GFLOP/s",14} {"ours/peak",10}");
-        foreach (string op in ConvWorkloads.Ops)
-            foreach (string kind in new[] { "fwd", "fwdbwd" })
-            {
-                string key = op + "." + kind;
-                double flops = ConvWorkloads.PassFlops(op, batch) * (kind == "fwd" ? 1 : 3);
-                double o = Median(ours[key]), t = torch.TryGetValue(key, out var tl) ? Median(tl) : double.NaN;
-                Console.WriteLine($"{key,-10} {flops / 1e9,8:F3} {o,9:F2} {F(t),9} {F(o / t),11} {flops / o / 1e6,13:F1} {F(flops / t / 1e6),14} {flops / o / 1e6 / Median(peak),10:P0}");
-            }
+        if (ops) PrintOps(ours, torch, peak, convGemm, batch);
         if (iteration)
         {
             var it = new List<double>();
@@ -81,6 +73,20 @@ public static class ConvBench
             Console.WriteLine($"dcgan-gp (one WGAN-GP generator iteration, n_critic 5): ours {Median(it):F0} ms, torch {F(tm)} ms, ours/torch {F(Median(it) / tm)}");
         }
         return 0;
+    }
+
+    private static void PrintOps(Dictionary<string, List<double>> ours, Dictionary<string, List<double>> torch, List<double> peak, List<double> convGemm, int batch)
+    {
+        Console.WriteLine($"engine sgemm peak (1024² · 1024², B transposed): {Median(peak):F1} GFLOP/s; on d2's GEMM ({batch * 49}×1024 · 1024×128): {Median(convGemm):F1} GFLOP/s");
+        Console.WriteLine($"{"op",-10} {"GFLOP",8} {"ours ms",9} {"torch ms",9} {"ours/torch",11} {"ours GFLOP/s",13} {"torch GFLOP/s",14} {"ours/peak",10}");
+        foreach (string op in ConvWorkloads.Ops)
+            foreach (string kind in new[] { "fwd", "fwdbwd" })
+            {
+                string key = op + "." + kind;
+                double flops = ConvWorkloads.PassFlops(op, batch) * (kind == "fwd" ? 1 : 3);
+                double o = Median(ours[key]), t = torch.TryGetValue(key, out var tl) ? Median(tl) : double.NaN;
+                Console.WriteLine($"{key,-10} {flops / 1e9,8:F3} {o,9:F2} {F(t),9} {F(o / t),11} {flops / o / 1e6,13:F1} {F(flops / t / 1e6),14} {flops / o / 1e6 / Median(peak),10:P0}");
+            }
     }
 
     private static void Add(Dictionary<string, List<double>> d, string key, IEnumerable<double> v)
