@@ -154,6 +154,15 @@ public sealed class OnnxCritic<T> : ICritic<T>, IDisposable where T : unmanaged,
     /// <summary>None: the graph's weights are not trained here.</summary>
     public IEnumerable<Tensor<T>> Parameters() => [];
 
+    /// <summary>Always false: the exported graph is frozen in the mode it was exported in (torch.onnx.export uses eval mode).</summary>
+    public bool Training => false;
+
+    /// <summary>Evaluation mode is accepted (it is the graph's own); training mode is refused, since nothing here trains.</summary>
+    public void Train(bool mode = true)
+    {
+        if (mode) throw new InvalidOperationException($"{Source}: an ONNX critic is forward-only and cannot enter training mode");
+    }
+
     /// <summary>None.</summary>
     public IEnumerable<(string Name, Tensor<T> Parameter)> NamedParameters() => [];
 

@@ -6,7 +6,7 @@ namespace Verify.Figures.Tests;
 internal static class Repo
 {
     /// <summary>The folder holding Verify.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => Verify.TestSupport.RepositoryRoot.Path;
 
     private static readonly Lazy<(string? Python, string Reason)> s_numpy = new(() =>
     {
@@ -48,13 +48,6 @@ internal static class Repo
         string output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, output, err.Result);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Verify.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -21,14 +21,8 @@ public sealed class DistanceCommandTests : IDisposable
 
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
-    /// <summary>The repository's examples/ folder, found by walking up from the test binaries to Verify.sln.</summary>
-    private static string Example(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir!.FullName, "examples", name);
-    }
+    /// <summary>A file in the repository's examples/ folder.</summary>
+    private static string Example(string name) => Verify.TestSupport.RepositoryRoot.Combine("examples", name);
 
     private static JsonElement Json(string stdout)
     {

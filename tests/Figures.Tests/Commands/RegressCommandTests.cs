@@ -14,7 +14,7 @@ public sealed class RegressCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Repo([CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
+    private static string Repo() => Verify.TestSupport.RepositoryRoot.Path;
 
     private static string LinearOnnx => Path.Combine(Repo(), "tests", "Networks.Tests", "Interop", "Fixtures", "critic_linear.onnx");
 

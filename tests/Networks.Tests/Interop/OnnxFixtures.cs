@@ -11,7 +11,7 @@ namespace Verify.Networks.Tests.Interop;
 /// </summary>
 internal static class OnnxFixtures
 {
-    public static string Folder { get; } = Path.Combine(SourceDirectory(), "Fixtures");
+    public static string Folder { get; } = Verify.TestSupport.RepositoryRoot.Combine("tests", "Networks.Tests", "Interop", "Fixtures");
 
     public static string PathOf(string name) => Path.Combine(Folder, name);
 
@@ -57,8 +57,6 @@ internal static class OnnxFixtures
             return false;
         }
     }
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
 
 /// <summary>A fact that needs /usr/bin/python3 with torch (Debian's python3-torch); skipped, saying so, when it is missing.</summary>

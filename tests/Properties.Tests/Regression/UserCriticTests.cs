@@ -14,8 +14,8 @@ public sealed class UserCriticTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Fixture(string name, [System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "Networks.Tests", "Interop", "Fixtures", name);
+    private static string Fixture(string name) =>
+        Verify.TestSupport.RepositoryRoot.Combine("tests", "Networks.Tests", "Interop", "Fixtures", name);
 
     [Fact]
     public void AnOnnxCriticIsAuditedFromItsValues()
