@@ -21,6 +21,7 @@ public static class Cli
         root.Subcommands.Add(Commands.SampleCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.CriticCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.FiguresCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace Verify.Figures.FigureSet.Core;
+
+/// <summary>
+/// Runs independent jobs on a fixed number of workers, longest first (by <see cref="Job.Cost"/>), each job once even if
+/// several figures list it (same <see cref="Job.Name"/>). Jobs seed their own random streams, so results do not depend on
+/// the order or the number of workers. A job's exception is kept and reported per job; the others still run.
+/// With two or more workers the matrix products run on their calling thread (Gemm.Threads = 1 while the jobs run): the
+/// cores are already busy with one job each, and splitting every product over them as well only adds contention
+/// (the products are bit-identical for any thread count, so the numbers do not change).
+/// </summary>
+public static class JobRunner
+{
+    /// <summary>The default number of workers: one per core.</summary>
+    public static int DefaultWorkers => Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Runs the jobs; <paramref name="finished"/> is called (from worker threads) after each one. Returns the failures by
+    /// job name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Exception> Run(IEnumerable<Job> jobs, int workers, Action<Job, double>? finished = null)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        if (workers < 1) throw new ArgumentException($"workers must be at least 1, got {workers}", nameof(workers));
+        Job[] unique = jobs.GroupBy(j => j.Name, StringComparer.Ordinal).Select(g => g.First()).OrderByDescending(j => j.Cost).ToArray();
+        var failures = new ConcurrentDictionary<string, Exception>(StringComparer.Ordinal);
+        var queue = new ConcurrentQueue<Job>(unique);
+        var threads = Enumerable.Range(0, Math.Min(workers, Math.Max(1, unique.Length))).Select(_ => new Thread(() =>
+        {
+            while (queue.TryDequeue(out Job? job))
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                try
+                {
+                    job.Run();
+                }
+                catch (Exception e)
+                {
+                    failures[job.Name] = e;
+                }
+                finished?.Invoke(job, clock.Elapsed.TotalSeconds);
+            }
+        }, 16 * 1024 * 1024) { IsBackground = true }).ToArray();
+        int gemmThreads = Networks.Native.Gemm.Threads;
+        if (threads.Length > 1) Networks.Native.Gemm.Threads = 1;
+        try
+        {
+            foreach (var t in threads) t.Start();
+            foreach (var t in threads) t.Join();
+        }
+        finally
+        {
+            Networks.Native.Gemm.Threads = gemmThreads;
+        }
+        return failures;
+    }
+}
