@@ -22,6 +22,7 @@ public static class Cli
         root.Subcommands.Add(Commands.CriticCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.FiguresCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.ReportCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -13,7 +13,7 @@ public sealed partial class F1DistancesVsTheta : Figure
 {
     public override string Id => "f1-distances-vs-theta";
 
-    public override string Title => "Distances between P₀ and P_θ, exact and estimated";
+    public override string Title => "Distances between P₀ and Pθ, exact and estimated";
 
     public override string Caption =>
         "Top: exact W₁, JS (nats), KL(P₀‖P_θ) and TV against θ on the parallel lines P_θ = law of (θ, Z), Z ~ U[0, 1] " +

@@ -1,6 +1,7 @@
 using Verify.Figures.FigureSet.Core;
 using Verify.Figures.FigureSet.Experiments;
 using Verify.Networks.Critics;
+using Verify.Networks.Experiments;
 using Verify.Toys.Families;
 
 namespace Verify.Figures.FigureSet;
@@ -77,9 +78,10 @@ public sealed partial class F3OptimalDiscriminator : Figure
         var pair = new GaussianPair();
         double[] real = pair.Real.SamplePoints(b.Samples, FigureRun.Derive(seed, "gaussian-pair/real"));
         double[] fake = pair.At(FakeMean).SamplePoints(b.Samples, FigureRun.Derive(seed, "gaussian-pair/fake"));
-        var net = CriticExperiment.Run<double>(CriticGrid.Options(method), CriticArchitecture.Mlp(1, 64, 2), real, fake, 1, b.Steps,
-            FigureRun.Derive(seed, "gaussian-pair/" + method));
-        var (values, slopes) = method == "gan" ? CriticProbe.Discriminator(net.Critic, Grid()) : CriticProbe.Evaluate(net.Critic, Grid(), 1);
+        var net = CriticFit.Run(CriticGrid.Options(method), CriticArchitecture.Mlp(1, 64, 2), real, fake, 1, b.Steps,
+            FigureRun.Derive(seed, "gaussian-pair/" + method), Precision.Double);
+        ICritic<double> critic = net.Critic.As<double>();
+        var (values, slopes) = method == "gan" ? CriticProbe.Discriminator(critic, Grid()) : CriticProbe.Evaluate(critic, Grid(), 1);
         return new Trained(values, slopes, net.Estimate);
     }
 

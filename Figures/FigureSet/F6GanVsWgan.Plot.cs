@@ -10,16 +10,16 @@ public sealed partial class F6GanVsWgan
 
     public override FigureLayout Render(TableSet tables)
     {
-        TidyTable t = tables[TrainingSchema.Name], floor = tables[FloorSchema.Name];
+        TidyTable t = tables[TrainingSchema.Name], coverage = tables[CoverageSchema.Name], floor = tables[FloorSchema.Name];
         var figure = new FigureLayout(2, 3, 250, 250);
         char panel = 'a';
         string[] datasets = t.Distinct("dataset");
         for (int d = 0; d < datasets.Length; d++)
         {
             string name = DatasetNames.GetValueOrDefault(datasets[d], datasets[d]);
-            Curves(figure[d, 0], t, floor, datasets[d], $"({panel++}) {name}: exact W₁");
-            Coverage(figure[d, 1], t, datasets[d], $"({panel++}) {name}: modes at the end");
-            Tracking(figure[d, 2], t, datasets[d], $"({panel++}) {name}: loss tracks W₁?");
+            Curves(figure[d, 0], t, floor, datasets[d], $"({panel++}) exact W₁, {name}");
+            Coverage(figure[d, 1], coverage, datasets[d], $"({panel++}) modes, {name}");
+            Tracking(figure[d, 2], t, datasets[d], $"({panel++}) ρ(loss, W₁), {name}");
         }
         foreach (Plot p in figure.Panels()) Style.Apply(p);
         figure.ShareLegend();
@@ -35,7 +35,7 @@ public sealed partial class F6GanVsWgan
         }
         double f = floor.Number(floor.Where(("dataset", dataset)).Single(), "exact_w1");
         var line = p.Add.HorizontalLine(f, 1.5f, Style.Gray, LinePattern.Dashed);
-        line.LegendText = "W₁ between two real samples (floor)";
+        line.LegendText = $"W₁ between two real batches of {Batch} (floor)";
         p.Title(title);
         p.XLabel("generator iterations");
         p.YLabel("exact W₁(generated, real)");
@@ -44,17 +44,18 @@ public sealed partial class F6GanVsWgan
         p.Axes.SetLimitsY(0, limits.Top);
     }
 
-    private static void Coverage(Plot p, TidyTable t, string dataset, string title)
+    private static void Coverage(Plot p, TidyTable c, string dataset, string title)
     {
         var modes = new List<Bar>();
         var quality = new List<Bar>();
-        string modeCount = dataset.StartsWith("25", StringComparison.Ordinal) ? "25" : "8";
+        string modeCount = "";
         for (int m = 0; m < Methods.Length; m++)
         {
-            var finals = Runs(t, Methods[m]).Where(r => r[0].Item2 == dataset).Select(r => t.Where(r).Last()).ToArray();
-            if (finals.Length == 0) continue;
-            double hit = finals.Average(r => t.Number(r, "modes_hit")) / double.Parse(modeCount, System.Globalization.CultureInfo.InvariantCulture);
-            double hq = finals.Average(r => t.Number(r, "high_quality"));
+            int[] rows = c.Where(("dataset", dataset), ("method", Methods[m])).ToArray();
+            if (rows.Length == 0) continue;
+            modeCount = c.Text(rows[0], "modes");
+            double hit = rows.Average(r => c.Number(r, "modes_hit") / c.Number(r, "modes"));
+            double hq = rows.Average(r => c.Number(r, "high_quality"));
             modes.Add(new Bar { Position = 3 * m, Value = hit, FillColor = Style.ColorOf(Methods[m]), Size = 0.9, LineWidth = 0 });
             quality.Add(new Bar { Position = 3 * m + 1, Value = hq, FillColor = Style.ColorOf(Methods[m]).WithAlpha(0.4), Size = 0.9, LineWidth = 0 });
         }

@@ -22,10 +22,11 @@ public sealed partial class F6GanVsWgan : Figure
     public override string Title => "GAN against WGAN on toy mixtures: exact W₁, mode coverage, and whether the loss tracks quality";
 
     public override string Caption =>
-        "Generators (3-hidden-layer ReLU MLPs, as in the WGAN-GP toy code) trained on 8 and 25 Gaussians. (a, d) The exact " +
-        "W₁ between generated and fresh real samples over training, by certified optimal transport; the dashed line is the " +
-        "W₁ between two real samples of the same size, the floor a perfect generator reaches. (b, e) Mode coverage at the " +
-        "end: the share of modes hit and the share of samples within 3σ of a mode. (c, f) Spearman's ρ between each method's " +
+        "Generators (3-hidden-layer ReLU MLPs, as in the WGAN-GP toy code, batch 256) trained on 8 and 25 Gaussians with the " +
+        "code path of verify train. (a, d) The exact W₁ between the generated and the real batch of logged iterations, by " +
+        "certified optimal transport; the dashed line is the W₁ between two real batches, the floor a perfect generator " +
+        "reaches. (b, e) Mode coverage after the last iteration: the share of modes hit and the share of samples within 3σ " +
+        "of a mode. (c, f) Spearman's ρ between each method's " +
         "own estimate (its critic's, or the GAN discriminator's JS bound) and the exact W₁ over the run: near 1 when the loss " +
         "tracks quality. Weight clipping at the paper's learning rate moves slowly at this budget, so it is the critic " +
         "budget (n_critic) and the clipping, not the Wasserstein distance, that decide how WGAN fares against a GAN here.";
@@ -33,27 +34,32 @@ public sealed partial class F6GanVsWgan : Figure
     public override IReadOnlyList<string> Claims => ["wgan.loss-tracks-quality", "wgan-clip.scaled-estimate"];
 
     public static readonly TableSchema TrainingSchema = new("training",
-        ["dataset", "method", "seed", "iteration", "exact_w1", "critic_estimate", "modes_hit", "high_quality"],
-        ["seed", "iteration", "exact_w1", "critic_estimate", "modes_hit", "high_quality"]);
+        ["dataset", "method", "seed", "iteration", "exact_w1", "critic_estimate"], ["seed", "iteration", "exact_w1", "critic_estimate"]);
 
-    public static readonly TableSchema FloorSchema = new("floor", ["dataset", "eval_size", "exact_w1"], ["eval_size", "exact_w1"]);
+    public static readonly TableSchema CoverageSchema = new("coverage",
+        ["dataset", "method", "seed", "modes", "modes_hit", "high_quality"], ["seed", "modes", "modes_hit", "high_quality"]);
 
-    public override IReadOnlyList<TableSchema> Schema => [TrainingSchema, FloorSchema];
+    public static readonly TableSchema FloorSchema = new("floor", ["dataset", "batch", "exact_w1"], ["batch", "exact_w1"]);
 
-    private sealed record Budget(int Width, int Iterations, int EvalEvery, int EvalSize, int Replicates);
+    public override IReadOnlyList<TableSchema> Schema => [TrainingSchema, CoverageSchema, FloorSchema];
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 300, 15, 256, 1) : new Budget(128, 2000, 50, 512, 2);
+    /// <summary>The batch of every method (gan_toy.py's BATCH_SIZE); the logged exact W₁ is between batches of this size.</summary>
+    public const int Batch = 256;
+
+    private sealed record Budget(int Width, int Iterations, int EvalEvery, int Replicates);
+
+    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 300, 10, 1) : new Budget(128, 2000, 25, 2);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => Enumerable.Range(0, For(run).Replicates).Select(r => run.Seed + r).ToArray();
 
     /// <summary>The methods' options: the toy code's batch 256, the papers' optimisers; WGAN-GP with gan_toy.py's λ = 0.1.</summary>
     public static MethodOptions Options(string method) => method switch
     {
-        "gan" => new GanOptions { Batch = 256 },
-        "wgan-clip-n1" => new WganClipOptions { Batch = 256, NCritic = 1 },
-        "wgan-clip-n5" => new WganClipOptions { Batch = 256, NCritic = 5 },
-        "wgan-clip-n10" => new WganClipOptions { Batch = 256, NCritic = 10 },
-        "wgan-gp" => new WganGpOptions { Batch = 256, Lambda = 0.1 },
+        "gan" => new GanOptions { Batch = Batch },
+        "wgan-clip-n1" => new WganClipOptions { Batch = Batch, NCritic = 1 },
+        "wgan-clip-n5" => new WganClipOptions { Batch = Batch, NCritic = 5 },
+        "wgan-clip-n10" => new WganClipOptions { Batch = Batch, NCritic = 10 },
+        "wgan-gp" => new WganGpOptions { Batch = Batch, Lambda = 0.1 },
         _ => throw new ArgumentException($"unknown F6 method '{method}'"),
     };
 
@@ -63,8 +69,9 @@ public sealed partial class F6GanVsWgan : Figure
         return
         [
             ("networks", $"G 2-{b.Width}x3-2 relu, critic 2-{b.Width}x3-1 relu, noise N(0, I₂)"), ("generator_iterations", b.Iterations),
-            ("evaluation", $"every {b.EvalEvery} iterations on {b.EvalSize} fresh real and {b.EvalSize} generated samples (a separate random stream)"),
-            ("replicates", b.Replicates), ("mode_coverage", "nearest mode; high quality within 3σ; a mode is hit with ≥ 1 high-quality sample"),
+            ("evaluation", $"every {b.EvalEvery} iterations, the exact W₁ between that iteration's generated and real batches ({Batch} each) and the critic's estimate on its last batch (as verify train logs them)"),
+            ("replicates", b.Replicates),
+            ("mode_coverage", $"{ToyGanRun.FinalSamples} samples after the last iteration; nearest mode; high quality within 3σ; a mode is hit with ≥ 1 high-quality sample"),
             .. Methods.Select(m => ((string, object))($"options_{m}", Options(m).Describe())), ("precision", "float32"),
         ];
     }
@@ -73,13 +80,13 @@ public sealed partial class F6GanVsWgan : Figure
     {
         Budget b = For(run);
         long[] seeds = [.. Seeds(run)];
-        var runs = new IReadOnlyList<ToyGanRun.Evaluation>[Datasets.Length, Methods.Length, seeds.Length];
+        var runs = new ToyGanRun.Outcome[Datasets.Length, Methods.Length, seeds.Length];
         var floors = new double[Datasets.Length];
         var jobs = new List<Job>();
         for (int d = 0; d < Datasets.Length; d++)
         {
             int di = d;
-            jobs.Add(new Job($"{Id} {Datasets[d]} floor", 50, () => floors[di] = ToyGanRun.RealFloor(Mixture(Datasets[di]), b.EvalSize, FigureRun.Derive(run.Seed, Datasets[di]))));
+            jobs.Add(new Job($"{Id} {Datasets[d]} floor", 50, () => floors[di] = ToyGanRun.RealFloor(Mixture(Datasets[di]), Batch, FigureRun.Derive(run.Seed, Datasets[di]))));
             for (int m = 0; m < Methods.Length; m++)
                 for (int s = 0; s < seeds.Length; s++)
                 {
@@ -87,22 +94,26 @@ public sealed partial class F6GanVsWgan : Figure
                     MethodOptions o = Options(Methods[m]);
                     double cost = b.Iterations * (o.NCritic * (o is WganGpOptions ? 2.5 : 1) + 1) * 0.5 * (b.Width / 64.0);
                     jobs.Add(new Job($"{Id} {Datasets[d]} {Methods[m]} seed {seeds[s]}", cost, () => runs[di, mi, si] =
-                        ToyGanRun.Run(Mixture(Datasets[di]), Options(Methods[mi]), b.Width, b.Iterations, b.EvalEvery, b.EvalSize,
+                        ToyGanRun.Run(Mixture(Datasets[di]), Options(Methods[mi]), b.Width, b.Iterations, b.EvalEvery,
                             FigureRun.Derive(seeds[si], $"{Datasets[di]}/{Methods[mi]}"))));
                 }
         }
         return new FigurePlan(jobs, () =>
         {
-            TidyTable training = TrainingSchema.Create(), floor = FloorSchema.Create();
+            TidyTable training = TrainingSchema.Create(), coverage = CoverageSchema.Create(), floor = FloorSchema.Create();
             for (int d = 0; d < Datasets.Length; d++)
             {
-                floor.Add(Datasets[d], b.EvalSize, floors[d]);
+                floor.Add(Datasets[d], Batch, floors[d]);
+                int modes = Mixture(Datasets[d]).Modes.Count;
                 for (int m = 0; m < Methods.Length; m++)
                     for (int s = 0; s < seeds.Length; s++)
-                        foreach (var e in runs[d, m, s])
-                            training.Add(Datasets[d], Methods[m], seeds[s], e.Iteration, e.ExactW1, e.Estimate, e.ModesHit, e.HighQuality);
+                    {
+                        ToyGanRun.Outcome o = runs[d, m, s];
+                        foreach (var e in o.Evaluations) training.Add(Datasets[d], Methods[m], seeds[s], e.Iteration, e.ExactW1, e.Estimate);
+                        coverage.Add(Datasets[d], Methods[m], seeds[s], modes, o.ModesHit, o.HighQuality);
+                    }
             }
-            return new TableSet(training, floor);
+            return new TableSet(training, coverage, floor);
         });
     }
 

@@ -76,5 +76,6 @@ public static class FigureGenerator
 
     /// <summary>"7/7 facts hold" or the error, for logs.</summary>
     public static string Describe(FigureResult r) =>
-        r.Error is not null ? "error: " + r.Error : $"{r.FactsPassed}/{r.Facts.Count} facts hold{(r.Passed ? "" : " — FAILED")}";
+        r.Error is not null ? "error: " + r.Error
+        : $"{r.FactsPassed}/{r.FactsAsserted} facts hold{(r.Facts.Count > r.FactsAsserted ? $", {r.Facts.Count - r.FactsAsserted} observed" : "")}{(r.Passed ? "" : " — FAILED")}";
 }

@@ -12,9 +12,14 @@ public sealed record FigureResult(Figure Figure, string Directory, IReadOnlyList
 {
     public bool Passed => Error is null && Facts.All(f => f.Holds);
 
-    public int FactsPassed => Facts.Count(f => f.Holds);
+    /// <summary>Asserted facts that hold (observations are not counted).</summary>
+    public int FactsPassed => Facts.Count(f => f.Asserted && f.Holds);
 
-    public int FactsFailed => Facts.Count(f => !f.Holds);
+    /// <summary>Asserted facts that fail.</summary>
+    public int FactsFailed => Facts.Count(f => f.Asserted && !f.Holds);
+
+    /// <summary>Asserted facts.</summary>
+    public int FactsAsserted => Facts.Count(f => f.Asserted);
 
     public string PngPath => Path.Combine(Directory, FigureFolder.PngName);
 

@@ -1,8 +1,4 @@
-using Verify.Networks.Autodiff;
-using Verify.Networks.Critics;
-using Verify.Networks.Init;
-using Verify.Networks.Layers;
-using Verify.Networks.Tensors;
+using Verify.Networks.Experiments;
 using Verify.Networks.Training;
 using Verify.Theory;
 using Verify.Toys.Families;
@@ -11,56 +7,51 @@ using Verify.Toys.Modes;
 namespace Verify.Figures.FigureSet.Experiments;
 
 /// <summary>
-/// A generator trained against a toy mixture (the WGAN-GP toy set-up: 2-d N(0, I) noise, 3-hidden-layer ReLU MLPs for G
-/// and the critic, no output activation), evaluated every few iterations on fresh samples drawn from a separate random
-/// stream (so evaluating does not change the training): the exact W₁ between generated and real samples (Theory's
-/// certified transport), the critic's estimate on the same samples, and mode coverage (Toys' ModeCoverage, 3σ).
+/// A generator trained against a toy mixture by Networks' generator experiment (the code path of <c>verify train</c>: the
+/// WGAN-GP toy set-up, 2-d N(0, I) noise, ReLU MLPs for G and the critic, no output activation). Every few iterations the
+/// experiment logs the exact W₁ between that iteration's generated batch and real batch (Theory's certified transport)
+/// beside the critic's estimate on its last batch; at the end, mode coverage of fresh generated samples (Toys'
+/// ModeCoverage, 3σ).
 /// </summary>
 public static class ToyGanRun
 {
-    /// <summary>One evaluation.</summary>
-    public sealed record Evaluation(int Iteration, double ExactW1, double Estimate, int ModesHit, double HighQuality);
+    /// <summary>One logged iteration with an exact W₁.</summary>
+    public sealed record Evaluation(int Iteration, double ExactW1, double Estimate);
 
-    public static IReadOnlyList<Evaluation> Run(GaussianMixture real, MethodOptions options, int width, int iterations, int evalEvery, int evalSize, long seed)
+    /// <summary>The run: its evaluations and the final mode coverage.</summary>
+    public sealed record Outcome(IReadOnlyList<Evaluation> Evaluations, int ModesHit, double HighQuality);
+
+    public const int FinalSamples = 2000;
+
+    public static Outcome Run(GaussianMixture real, MethodOptions options, int width, int iterations, int evalEvery, long seed)
     {
         ArgumentNullException.ThrowIfNull(real);
-        var rng = new Rng(unchecked((ulong)seed));
-        var evalRng = new Rng(unchecked((ulong)Core.FigureRun.Derive(seed, "evaluation")));
-        var objective = CriticObjective<float>.For(options);
-        var critic = objective.CreateCritic(CriticArchitecture.Mlp(2, width, 3), rng.Split());
-        var generator = new MlpGenerator<float>([2, width, width, width, 2], Activation.ReLU, rng.Split());
-        var evaluations = new List<Evaluation> { Evaluate(real, objective, critic, generator, evalSize, evalRng, 0) };
-        GanTraining.Run(objective, critic, generator, GanTraining.FromLaw<float>(real), iterations, rng, exactEvery: 0, onIteration: (record, _, _) =>
+        var result = GeneratorExperiment.Run(new GeneratorExperimentRequest(real, options)
         {
-            int done = record.Iteration + 1;
-            if (done % evalEvery == 0 || done == iterations) evaluations.Add(Evaluate(real, objective, critic, generator, evalSize, evalRng, done));
+            Iterations = iterations,
+            Hidden = width,
+            Layers = 3,
+            ExactEvery = evalEvery,
+            Samples = FinalSamples,
+            Seed = seed,
+            Precision = Precision.Single,
         });
-        return evaluations;
+        var evaluations = result.Records.Where(r => r.ExactW1 is not null)
+            .Select(r => new Evaluation(r.Iteration, r.ExactW1!.Value, r.Estimate)).ToArray();
+        ModeCoverageResult coverage = ModeCoverage.Evaluate(result.Samples, 2, real.Modes);
+        return new Outcome(evaluations, coverage.ModesHit, coverage.HighQualityFraction);
     }
 
-    /// <summary>Exact W₁ between two independent real samples of the evaluation size: the floor a perfect generator would show.</summary>
-    public static double RealFloor(GaussianMixture real, int evalSize, long seed, int pairs = 5)
+    /// <summary>Exact W₁ between two independent real samples of the batch size: the floor a perfect generator would show.</summary>
+    public static double RealFloor(GaussianMixture real, int size, long seed, int pairs = 5)
     {
         double total = 0;
         for (int k = 0; k < pairs; k++)
         {
-            var a = real.Sample(evalSize, Core.FigureRun.Derive(seed, $"floor/{k}/a"));
-            var b = real.Sample(evalSize, Core.FigureRun.Derive(seed, $"floor/{k}/b"));
+            var a = real.Sample(size, Core.FigureRun.Derive(seed, $"floor/{k}/a"));
+            var b = real.Sample(size, Core.FigureRun.Derive(seed, $"floor/{k}/b"));
             total += Transport.W1(a, b);
         }
         return total / pairs;
-    }
-
-    private static Evaluation Evaluate(GaussianMixture real, CriticObjective<float> objective, ICritic<float> critic, MlpGenerator<float> generator,
-        int n, Rng rng, int iteration)
-    {
-        double[] r = real.SamplePoints(n, (long)(rng.NextUInt64() >> 1));
-        Tensor<float> fake;
-        using (Autograd.NoGrad()) fake = generator.Forward(generator.Noise(rng, n));
-        double[] g = fake.ToDoubleArray();
-        double exact = Transport.W1(new DiscreteDistribution(g, 2), new DiscreteDistribution(r, 2));
-        double estimate = objective.Estimate(critic, Tensor.FromDouble<float>(r, n, 2), fake);
-        ModeCoverageResult coverage = ModeCoverage.Evaluate(g, 2, real.Modes);
-        return new Evaluation(iteration, exact, estimate, coverage.ModesHit, coverage.HighQualityFraction);
     }
 }
