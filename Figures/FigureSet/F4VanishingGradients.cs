@@ -37,7 +37,7 @@ public sealed partial class F4VanishingGradients : Figure
 
     private sealed record Budget(int[] Stages, int CriticIterations);
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget([50, 300], 150) : new Budget([100, 1000, 4000], 2000);
+    private static Budget For(FigureRun run) => run.Quick ? new Budget([20, 200], 150) : new Budget([100, 1000, 4000], 2000);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => [run.Seed];
 

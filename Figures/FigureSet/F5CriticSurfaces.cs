@@ -49,7 +49,7 @@ public sealed partial class F5CriticSurfaces : Figure
 
     private sealed record Budget(int Width, int Steps, int Samples, int DeepWidth, int DeepLayers, int DeepSteps);
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 500, 2048, 64, 12, 150) : new Budget(128, 3000, 4096, 128, 12, 1000);
+    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 500, 1024, 64, 12, 150) : new Budget(128, 3000, 4096, 128, 12, 1000);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => [run.Seed];
 

@@ -48,7 +48,7 @@ public sealed partial class F6GanVsWgan : Figure
 
     private sealed record Budget(int Width, int Iterations, int EvalEvery, int Replicates);
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 300, 10, 1) : new Budget(128, 2000, 25, 2);
+    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 200, 10, 1) : new Budget(128, 2000, 25, 2);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => Enumerable.Range(0, For(run).Replicates).Select(r => run.Seed + r).ToArray();
 

@@ -12,6 +12,31 @@ namespace Verify.Figures.FigureSet.Core;
 /// </summary>
 public static class JobRunner
 {
+    private static readonly Lock GemmGate = new();
+    private static int _pools, _savedGemmThreads;
+
+    // Pools may overlap (a test run, two commands in one process): the first to start saves the thread count, the last to
+    // finish restores it.
+    private static void EnterSingleThreadedGemm()
+    {
+        lock (GemmGate)
+        {
+            if (_pools++ == 0)
+            {
+                _savedGemmThreads = Networks.Native.Gemm.Threads;
+                Networks.Native.Gemm.Threads = 1;
+            }
+        }
+    }
+
+    private static void LeaveSingleThreadedGemm()
+    {
+        lock (GemmGate)
+        {
+            if (--_pools == 0) Networks.Native.Gemm.Threads = _savedGemmThreads;
+        }
+    }
+
     /// <summary>The default number of workers: one per core.</summary>
     public static int DefaultWorkers => Math.Max(1, Environment.ProcessorCount);
 
@@ -42,8 +67,8 @@ public static class JobRunner
                 finished?.Invoke(job, clock.Elapsed.TotalSeconds);
             }
         }, 16 * 1024 * 1024) { IsBackground = true }).ToArray();
-        int gemmThreads = Networks.Native.Gemm.Threads;
-        if (threads.Length > 1) Networks.Native.Gemm.Threads = 1;
+        bool single = threads.Length > 1;
+        if (single) EnterSingleThreadedGemm();
         try
         {
             foreach (var t in threads) t.Start();
@@ -51,7 +76,7 @@ public static class JobRunner
         }
         finally
         {
-            Networks.Native.Gemm.Threads = gemmThreads;
+            if (single) LeaveSingleThreadedGemm();
         }
         return failures;
     }

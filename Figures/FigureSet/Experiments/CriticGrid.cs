@@ -29,7 +29,7 @@ public static class CriticGrid
     private static readonly ConcurrentDictionary<string, Lazy<Cell>> Cache = new();
 
     public static Settings For(FigureRun run) => run.Quick
-        ? new Settings([-1, -0.5, 0, 0.5, 1], 2, 1000, 4096, 1024, 64, 2)
+        ? new Settings([-1, -0.5, 0.5, 1], 2, 1000, 4096, 1024, 64, 2)
         : new Settings([-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1], 3, 3000, 8192, 4096, 64, 2);
 
     /// <summary>
