@@ -7,7 +7,7 @@ namespace Verify.Figures.Commands;
 
 /// <summary>
 /// <c>verify distance P.csv Q.csv [--metric w1|w2|js|kl|tv|hellinger|all] [--json]</c>: exact distances between two
-/// sample files, each read as a probability law (weights, or uniform 1/n, normalised explicitly to total mass 1).
+/// sample files (CSV, .npy or .npz: <see cref="SampleFiles"/>; read in parallel), each read as a probability law (weights, or uniform 1/n, normalised explicitly to total mass 1).
 /// W1 and W2 come from exact optimal transport with a checked primal/dual certificate (network simplex on the n×m cost
 /// matrix); in 1-D, when n·m exceeds <see cref="MaxCertifiedPairs"/>, they come from the exact sorted-CDF formula
 /// instead (O(n log n), no dual potentials, so no certificate is reported). JS, KL, TV and Hellinger compare the two
@@ -22,20 +22,12 @@ public static class DistanceCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var pArg = new Argument<string>("P.csv") { Description = "first sample file (header row; coordinate columns; optional 'weight')" };
-        var qArg = new Argument<string>("Q.csv") { Description = "second sample file, with the same coordinate columns" };
-        var metric = new Option<string>("--metric")
+        var pArg = new Argument<string>("P.csv")
         {
-            Description = "which distance: w1, w2, js, kl (both directions), tv, hellinger or all",
-            HelpName = string.Join('|', Metrics),
-            DefaultValueFactory = _ => "all",
+            Description = "first sample file: CSV (header row; coordinate columns; optional 'weight'), .npy (n,) or (n, d), or .npz (points, weights, columns)",
         };
-        metric.Validators.Add(r =>
-        {
-            string? v = r.GetValueOrDefault<string>();
-            if (v is null || !Metrics.Contains(v))
-                r.AddError($"--metric: '{v}' is not a metric; allowed: {string.Join(", ", Metrics)}");
-        });
+        var qArg = new Argument<string>("Q.csv") { Description = "second sample file, with the same coordinate columns" };
+        var metric = Cli.Choice("--metric", "which distance: w1, w2, js, kl (both directions), tv, hellinger or all", Metrics, "all");
         var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
         var cmd = new Command("distance",
             "Exact W1, W2, JS, KL, TV and Hellinger between two sample files, each normalised to a probability law. " +
@@ -43,8 +35,7 @@ public static class DistanceCommand
             "coordinates, so samples of a continuous law are disjoint (JS = log 2, KL = Infinity).") { pArg, qArg, metric, json };
         cmd.SetAction(parse =>
         {
-            SampleFile p = SampleCsv.Read(parse.GetRequiredValue(pArg));
-            SampleFile q = SampleCsv.Read(parse.GetRequiredValue(qArg));
+            var (p, q) = SampleFiles.ReadPair(parse.GetRequiredValue(pArg), parse.GetRequiredValue(qArg)); // both parsed at once
             var result = Compute(p, q, parse.GetValue(metric) ?? "all");
             stdout.Write(parse.GetValue(json) ? result.ToJson() : result.ToTable());
             return Cli.Ok;
@@ -55,6 +46,7 @@ public static class DistanceCommand
     /// <summary>Computes the requested metrics between two files (columns matched by name).</summary>
     public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric)
     {
+        metric = Cli.MatchName(metric, Metrics) ?? throw new UsageException(Cli.NotOneOf("--metric", metric, Metrics));
         DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
         DiscreteDistribution p = pFile.Distribution.Normalized();
         q = q.Normalized();
