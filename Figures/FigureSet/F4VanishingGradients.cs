@@ -37,7 +37,7 @@ public sealed partial class F4VanishingGradients : Figure
 
     private sealed record Budget(int[] Stages, int CriticIterations);
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget([20, 200], 150) : new Budget([100, 1000, 4000], 2000);
+    private static Budget For(FigureRun run) => run.Quick ? new Budget([20, 200], 150) : new Budget([100, 500, 2000], 1000);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => [run.Seed];
 
@@ -67,7 +67,7 @@ public sealed partial class F4VanishingGradients : Figure
         for (int s = 0; s < b.Stages.Length; s++)
         {
             int si = s, stage = b.Stages[s];
-            jobs.Add(new Job($"{Id} stage {stage}", stage * 10.0 + b.CriticIterations * 16.0, () =>
+            jobs.Add(new Job($"{Id} stage {stage}", stage * 34.0 + b.CriticIterations * 45.0, () =>
             {
                 var generator = FrozenGenerator.Train(stage, FigureRun.Derive(run.Seed, "mnist-gan"));
                 gan[si] = FrozenGenerator.Probe(generator, new GanOptions(), b.CriticIterations, checkpoints, FigureRun.Derive(run.Seed, $"stage {stage}/gan"));

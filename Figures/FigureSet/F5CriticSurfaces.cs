@@ -49,7 +49,7 @@ public sealed partial class F5CriticSurfaces : Figure
 
     private sealed record Budget(int Width, int Steps, int Samples, int DeepWidth, int DeepLayers, int DeepSteps);
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 500, 1024, 64, 12, 150) : new Budget(128, 3000, 4096, 128, 12, 1000);
+    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 500, 1024, 64, 12, 150) : new Budget(128, 2000, 4096, 128, 12, 600);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => [run.Seed];
 
@@ -90,13 +90,13 @@ public sealed partial class F5CriticSurfaces : Figure
             for (int m = 0; m < SurfaceMethods.Length; m++)
             {
                 int di = d, mi = m;
-                jobs.Add(new Job($"{Id} {Datasets[d]} {SurfaceMethods[m]}", b.Steps * b.Width / 64.0 * (m == 1 ? 1.0 : 0.5),
+                jobs.Add(new Job($"{Id} {Datasets[d]} {SurfaceMethods[m]}", b.Steps * b.Width / 64.0 * (m == 1 ? 4.0 : 2.0),
                     () => surfaces[di, mi] = TrainSurface(Datasets[di], SurfaceMethods[mi], run.Seed, b)));
             }
         for (int k = 0; k < DeepCritics.Length; k++)
         {
             int ki = k;
-            jobs.Add(new Job($"{Id} deep {DeepCritics[k]}", b.DeepSteps * b.DeepWidth / 64.0 * 4, () => deep[ki] = TrainDeep(DeepCritics[ki], run.Seed, b)));
+            jobs.Add(new Job($"{Id} deep {DeepCritics[k]}", b.DeepSteps * Math.Pow(b.DeepWidth / 64.0, 2) * 6, () => deep[ki] = TrainDeep(DeepCritics[ki], run.Seed, b)));
         }
         return new FigurePlan(jobs, () => Assemble(surfaces, deep));
     }

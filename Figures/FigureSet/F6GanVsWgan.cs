@@ -48,7 +48,7 @@ public sealed partial class F6GanVsWgan : Figure
 
     private sealed record Budget(int Width, int Iterations, int EvalEvery, int Replicates);
 
-    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 200, 10, 1) : new Budget(128, 2000, 25, 2);
+    private static Budget For(FigureRun run) => run.Quick ? new Budget(64, 200, 10, 1) : new Budget(64, 1500, 25, 2);
 
     public override IReadOnlyList<long> Seeds(FigureRun run) => Enumerable.Range(0, For(run).Replicates).Select(r => run.Seed + r).ToArray();
 
@@ -92,7 +92,7 @@ public sealed partial class F6GanVsWgan : Figure
                 {
                     int mi = m, si = s;
                     MethodOptions o = Options(Methods[m]);
-                    double cost = b.Iterations * (o.NCritic * (o is WganGpOptions ? 2.5 : 1) + 1) * 0.5 * (b.Width / 64.0);
+                    double cost = b.Iterations * (o.NCritic * (o is WganGpOptions ? 2.5 : 1.4) + 1) * Math.Pow(b.Width / 64.0, 2);
                     jobs.Add(new Job($"{Id} {Datasets[d]} {Methods[m]} seed {seeds[s]}", cost, () => runs[di, mi, si] =
                         ToyGanRun.Run(Mixture(Datasets[di]), Options(Methods[mi]), b.Width, b.Iterations, b.EvalEvery,
                             FigureRun.Derive(seeds[si], $"{Datasets[di]}/{Methods[mi]}"))));

@@ -53,7 +53,6 @@ public sealed class JsonOut : IDisposable
     };
     public JsonOut String(string name, string value) { _writer.WriteString(name, value); return this; }
     public JsonOut Bool(string name, bool value) { _writer.WriteBoolean(name, value); return this; }
-    public JsonOut Null(string name) { _writer.WriteNull(name); return this; }
     public JsonOut Begin(string? name = null) { if (name is null) _writer.WriteStartObject(); else _writer.WriteStartObject(name); return this; }
     public JsonOut End() { _writer.WriteEndObject(); return this; }
     public JsonOut BeginArray(string name) { _writer.WriteStartArray(name); return this; }

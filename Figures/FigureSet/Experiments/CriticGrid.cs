@@ -30,7 +30,7 @@ public static class CriticGrid
 
     public static Settings For(FigureRun run) => run.Quick
         ? new Settings([-1, -0.5, 0.5, 1], 2, 1000, 4096, 1024, 64, 2)
-        : new Settings([-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1], 3, 3000, 8192, 4096, 64, 2);
+        : new Settings([-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1], 3, 2000, 8192, 4096, 64, 2);
 
     /// <summary>
     /// The methods' options: the papers' defaults (batch 64; clipping c = 0.01 with RMSprop; λ = 10 with Adam β = (0.5, 0.9);
@@ -75,7 +75,7 @@ public static class CriticGrid
                     {
                         string key = Key(run, family, theta, method, seed);
                         if (Cache.TryGetValue(key, out var done) && done.IsValueCreated) continue;
-                        double cost = s.Steps * (method == "wgan-clip" ? 0.15 : 0.3);
+                        double cost = s.Steps * (method is "wgan-clip" or "gan" ? 0.16 : 0.23);
                         yield return new Job($"{family} θ={theta} {method} seed {seed}", cost, () => Get(run, family, theta, method, seed));
                     }
     }

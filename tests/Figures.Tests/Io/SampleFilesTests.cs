@@ -49,8 +49,9 @@ public sealed class SampleFilesTests : IDisposable
         string real = PathOf("real.npy"), fake = PathOf("fake.npz");
         SampleFiles.Write(real, TextWriter.Null, ["x", "y"], [0, 0, 1, 0, 0, 1, 1, 1], default, new Provenance("t"));
         SampleFiles.Write(fake, TextWriter.Null, ["x", "y"], [2, 0, 3, 0, 2, 1, 3, 1], default, new Provenance("t"));
-        var inputs = CriticCommand.Prepare(new CriticCommand.CriticRequest(real, fake, "wgan-gp", 1, 4, 1, null, null, 0, null, null, "relu"));
-        Assert.Equal(4, inputs.P.Count);
-        Assert.Equal(new[] { 2.0, 0, 3, 0, 2, 1, 3, 1 }, inputs.Q.Points.ToArray());
+        var inputs = CriticCommand.Prepare(real, fake, Verify.Networks.Training.MethodOptions.Default("wgan-gp"), 1, 4, 1, null, "relu", null, null, 0,
+            Verify.Networks.Experiments.Precision.Single);
+        Assert.Equal(4, inputs.Real.Count);
+        Assert.Equal(new[] { 2.0, 0, 3, 0, 2, 1, 3, 1 }, inputs.Fake.Points.ToArray());
     }
 }
