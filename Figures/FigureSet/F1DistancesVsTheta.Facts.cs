@@ -57,6 +57,9 @@ public sealed partial class F1DistancesVsTheta
         double jsErr = WorstAbsolute(est, exact, "gan", "js", 0.5);
         facts.Add(Fact.AtMost("gan-tracks-js", "GAN discriminator's JS estimate (seed mean) within 0.05 nats of the exact JS at |θ| ≥ 0.5, both families (worst error)",
             jsErr, JsTolerance, "critic.tracks-exact"));
+        int trapped = est.Where(("method", "wgan-gp")).Count(r => est.Number(r, "estimate") < 0 && est.Number(r, "theta") != 0);
+        facts.Add(Fact.Observed("gp-spurious-optimum", "WGAN-GP critics that settled at the two-sided penalty's spurious optimum (negative estimate; left out of the log panels)",
+            trapped, "wgan-gp.spurious-optimum"));
         return facts;
     }
 

@@ -21,7 +21,8 @@ public sealed partial class F1DistancesVsTheta : Figure
         "WGAN critics estimate W₁, the GAN discriminator estimates JS ≥ (L(D) + 2 log 2)/2. On the lines only W₁ is continuous " +
         "at θ = 0; JS, KL and TV jump. Bottom: each estimate divided by the exact value it estimates (log scale): WGAN-GP and " +
         "WGAN-LP sit near 1 (slightly above: the penalty's optimum is W₁(1 + W₁/(2λ))), a weight-clipped critic estimates " +
-        "W₁ times a constant far below 1.";
+        "W₁ times a constant far below 1. A WGAN-GP critic that settles at the two-sided penalty's spurious optimum (slope " +
+        "−1 + W₁/(2λ), a negative estimate) shows as a long bar on top and is left out of the log panel; figure.json counts them.";
 
     public override IReadOnlyList<string> Claims =>
         ["parallel-lines.values", "js.discontinuity", "pinsker", "critic.tracks-exact", "wgan-clip.scaled-estimate", "wgan-gp.overshoot"];

@@ -21,7 +21,7 @@ public sealed partial class F2GradientVsTheta : Figure
         "its derivative is 2·dJS/dθ there). Right: the same magnitudes on a log scale, with the non-saturating loss. On the " +
         "parallel lines JS is flat away from 0, and the trained discriminator's minimax gradient vanishes with it, orders of " +
         "magnitude below the critic's; the non-saturating loss keeps a large gradient. On N(θ, 1) the densities overlap and " +
-        "every method gives a usable gradient.";
+        "every method gives a usable gradient. (On the parallel lines dJS/dθ = 0 away from θ = 0, which a log axis cannot show.)";
 
     public override IReadOnlyList<string> Claims =>
         ["envelope.gradient", "gan.vanishing-gradient", "gan.nonsaturating-gradient", "wgan-clip.scaled-estimate"];

@@ -21,15 +21,18 @@ public sealed partial class F3OptimalDiscriminator
         a.Axes.SetLimits(-2, 6, -0.05, 1.1);
 
         Exact(b, c, "exact-critic", "value", Style.Black, "f*(x) = −x, a Kantorovich potential (exact)", shift: true);
+        // LP first and wide, GP over it and thin: at this budget both settle on the same slope, and both stay visible.
+        TrainedCurves(b, c, "wgan-lp", "value", shift: true, width: 3.5f);
         TrainedCurves(b, c, "wgan-gp", "value", shift: true);
-        TrainedCurves(b, c, "wgan-lp", "value", shift: true);
         b.Title("(b) critics f(x) − f(0)");
         b.YLabel("f(x) − f(0)");
         b.Axes.SetLimits(-2, 6, -7.5, 3.5);
 
         Exact(g, c, "exact-dstar", "slope", Style.Gray, null, shift: false, log: true);
         Exact(g, c, "exact-critic", "slope", Style.Black, null, shift: false, log: true);
-        foreach (string m in Methods) TrainedCurves(g, c, m, "slope", shift: false, log: true);
+        TrainedCurves(g, c, "gan", "slope", shift: false, log: true);
+        TrainedCurves(g, c, "wgan-lp", "slope", shift: false, log: true, width: 3.5f);
+        TrainedCurves(g, c, "wgan-gp", "slope", shift: false, log: true);
         LogScale.Y(g);
         g.Title("(c) |d/dx|, log scale");
         g.YLabel("|dD/dx| or |df/dx|");
@@ -73,7 +76,7 @@ public sealed partial class F3OptimalDiscriminator
         Draw.Line(p, x, Transform(x, y, shift, log), color, legend, width: 2.5f);
     }
 
-    private static void TrainedCurves(Plot p, TidyTable c, string method, string column, bool shift, bool log = false)
+    private static void TrainedCurves(Plot p, TidyTable c, string method, string column, bool shift, bool log = false, float width = 1.5f)
     {
         bool first = true;
         foreach (string seed in c.Distinct("seed"))
@@ -81,7 +84,7 @@ public sealed partial class F3OptimalDiscriminator
             int[] rows = c.Where(("method", method), ("seed", seed)).ToArray();
             if (rows.Length == 0) continue;
             double[] x = c.Numbers(rows, "x"), y = c.Numbers(rows, column);
-            Draw.Line(p, x, Transform(x, y, shift, log), Style.ColorOf(method), first ? Style.LabelOf(method) + " (trained)" : null, width: 1.5f);
+            Draw.Line(p, x, Transform(x, y, shift, log), Style.ColorOf(method), first ? Style.LabelOf(method) + " (trained)" : null, width: width);
             first = false;
         }
     }

@@ -28,7 +28,7 @@ public sealed partial class F4VanishingGradients
                     line.LineWidth = Style.LineWidth;
                     line.MarkerShape = StageMarkers[s % StageMarkers.Length];
                     line.MarkerSize = 5;
-                    line.LegendText = $"{(critic == "gan" ? "GAN discriminator, minimax loss" : "WGAN-GP critic")}, G after {stages[s]} iterations";
+                    line.LegendText = $"{(critic == "gan" ? "GAN discriminator" : "WGAN-GP critic")}, G after {stages[s]} iterations";
                 }
             LogScale.Y(plot);
             if (logX) LogScale.X(plot);

@@ -67,11 +67,15 @@ public sealed partial class F4VanishingGradients : Figure
         for (int s = 0; s < b.Stages.Length; s++)
         {
             int si = s, stage = b.Stages[s];
-            jobs.Add(new Job($"{Id} stage {stage}", stage * 34.0 + b.CriticIterations * 45.0, () =>
+            // Progress in three phases weighted by their measured cost per iteration: training, the GAN probe, the WGAN-GP probe.
+            double train = stage * 34.0, probe = b.CriticIterations * 22.5, total = train + 2 * probe;
+            jobs.Add(new Job($"{Id} stage {stage}", total, () =>
             {
-                var generator = FrozenGenerator.Train(stage, FigureRun.Derive(run.Seed, "mnist-gan"));
-                gan[si] = FrozenGenerator.Probe(generator, new GanOptions(), b.CriticIterations, checkpoints, FigureRun.Derive(run.Seed, $"stage {stage}/gan"));
-                wgan[si] = FrozenGenerator.Probe(generator, new WganGpOptions(), b.CriticIterations, checkpoints, FigureRun.Derive(run.Seed, $"stage {stage}/wgan-gp"));
+                var generator = FrozenGenerator.Train(stage, FigureRun.Derive(run.Seed, "mnist-gan"), i => JobProgress.Report(i * 34.0 / total));
+                gan[si] = FrozenGenerator.Probe(generator, new GanOptions(), b.CriticIterations, checkpoints, FigureRun.Derive(run.Seed, $"stage {stage}/gan"),
+                    i => JobProgress.Report((train + i * 22.5) / total));
+                wgan[si] = FrozenGenerator.Probe(generator, new WganGpOptions(), b.CriticIterations, checkpoints, FigureRun.Derive(run.Seed, $"stage {stage}/wgan-gp"),
+                    i => JobProgress.Report((train + probe + i * 22.5) / total));
             }));
         }
         return new FigurePlan(jobs, () =>

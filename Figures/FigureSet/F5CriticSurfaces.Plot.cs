@@ -63,7 +63,7 @@ public sealed partial class F5CriticSurfaces
         int[] s = samples.Where(("dataset", dataset)).ToArray();
         var dots = p.Add.Markers(samples.Numbers(s, "x"), samples.Numbers(s, "y"), MarkerShape.FilledCircle, 3f, Colors.White);
         dots.MarkerLineColor = Colors.Black.WithAlpha(0.6);
-        dots.MarkerLineWidth = 0.5f;
+        dots.MarkerLineWidth = 1f;
         dots.LegendText = "real samples (the fake ones are these + N(0, I))";
         p.Axes.SetLimits(-GridHalfWidth, GridHalfWidth, -GridHalfWidth, GridHalfWidth);
         p.Axes.SquareUnits();

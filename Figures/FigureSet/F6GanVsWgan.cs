@@ -28,8 +28,7 @@ public sealed partial class F6GanVsWgan : Figure
         "reaches. (b, e) Mode coverage after the last iteration: the share of modes hit and the share of samples within 3σ " +
         "of a mode. (c, f) Spearman's ρ between each method's " +
         "own estimate (its critic's, or the GAN discriminator's JS bound) and the exact W₁ over the run: near 1 when the loss " +
-        "tracks quality. Weight clipping at the paper's learning rate moves slowly at this budget, so it is the critic " +
-        "budget (n_critic) and the clipping, not the Wasserstein distance, that decide how WGAN fares against a GAN here.";
+        "tracks quality, so that the loss can be read as a measure of progress; near 0 or negative when it cannot.";
 
     public override IReadOnlyList<string> Claims => ["wgan.loss-tracks-quality", "wgan-clip.scaled-estimate"];
 

@@ -70,7 +70,12 @@ public sealed class FigureLayout
         Style.Apply(strip);
         strip.Legend.OutlineColor = Colors.Transparent;
         using (ScottPlot.Paint paint = ScottPlot.Paint.NewDisposablePaint())
-            LegendHeight = (int)Math.Ceiling(strip.Legend.GetLayout(new PixelSize(Width, 4000), paint).LegendRect.Height) + 10;
+        {
+            // Laid out in the width the legend really gets (the strip less the legend's margins, less a little for
+            // rounding): measured in the full width, a row that fits only there wraps when drawn and is cut off.
+            float room = Width - strip.Legend.Margin.Horizontal - 8;
+            LegendHeight = (int)Math.Ceiling(strip.Legend.GetLayout(new PixelSize(room, 4000), paint).LegendRect.Height) + 10;
+        }
         _legend = strip;
     }
 

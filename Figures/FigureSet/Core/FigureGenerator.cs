@@ -44,11 +44,9 @@ public static class FigureGenerator
         var jobs = plans.SelectMany(p => p.Jobs).Concat(extraJobs ?? []).ToArray();
         var results = new FigureResult?[figures.Count];
         var gate = new Lock();
-        var failures = JobRunner.Run(jobs, workers, (job, seconds) =>
-        {
-            jobSeconds[job.Name] = seconds;
-            progress.Advance(job.Cost);
-        });
+        var failures = JobRunner.Run(jobs, workers, (job, seconds) => jobSeconds[job.Name] = seconds, progress.Advance);
+        // Interrupted: abandon the run (the CLI reports it and exits 130/143); figures already written stay as they are.
+        Io.Interruption.ThrowIfRequested();
         for (int i = 0; i < figures.Count; i++)
         {
             Figure f = figures[i];

@@ -41,10 +41,12 @@ public static class JobRunner
     public static int DefaultWorkers => Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>
-    /// Runs the jobs; <paramref name="finished"/> is called (from worker threads) after each one. Returns the failures by
-    /// job name.
+    /// Runs the jobs; <paramref name="finished"/> is called (from worker threads) after each one with its wall time, and
+    /// <paramref name="advanced"/> with each increment of work done in cost units (from a job's <see cref="JobProgress"/>
+    /// reports, and the rest of its cost when it ends). Returns the failures by job name.
     /// </summary>
-    public static IReadOnlyDictionary<string, Exception> Run(IEnumerable<Job> jobs, int workers, Action<Job, double>? finished = null)
+    public static IReadOnlyDictionary<string, Exception> Run(IEnumerable<Job> jobs, int workers, Action<Job, double>? finished = null,
+        Action<double>? advanced = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         if (workers < 1) throw new ArgumentException($"workers must be at least 1, got {workers}", nameof(workers));
@@ -53,17 +55,25 @@ public static class JobRunner
         var queue = new ConcurrentQueue<Job>(unique);
         var threads = Enumerable.Range(0, Math.Min(workers, Math.Max(1, unique.Length))).Select(_ => new Thread(() =>
         {
-            while (queue.TryDequeue(out Job? job))
+            // After SIGINT/SIGTERM (Io.Interruption) no new job starts; running ones stop at their next progress report.
+            while (!Io.Interruption.IsRequested && queue.TryDequeue(out Job? job))
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
+                double reported = 0;
                 try
                 {
-                    job.Run();
+                    JobProgress.Run(job.Run, fraction =>
+                    {
+                        if (fraction <= reported) return;
+                        advanced?.Invoke((fraction - reported) * job.Cost);
+                        reported = fraction;
+                    });
                 }
                 catch (Exception e)
                 {
                     failures[job.Name] = e;
                 }
+                advanced?.Invoke((1 - reported) * job.Cost);
                 finished?.Invoke(job, clock.Elapsed.TotalSeconds);
             }
         }, 16 * 1024 * 1024) { IsBackground = true }).ToArray();

@@ -22,5 +22,5 @@ public static class CriticFit
             Seed = seed,
             Precision = precision,
             ExactAllRows = false,
-        });
+        }, Core.JobProgress.Steps(steps));
 }

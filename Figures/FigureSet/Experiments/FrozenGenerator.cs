@@ -33,13 +33,14 @@ public static class FrozenGenerator
     });
 
     /// <summary>The generator after <paramref name="iterations"/> GAN iterations (non-saturating loss, the DCGAN settings).</summary>
-    public static MlpGenerator<float> Train(int iterations, long seed)
+    public static MlpGenerator<float> Train(int iterations, long seed, Action<int>? progress = null)
     {
         var rng = new Rng(unchecked((ulong)seed));
         var objective = CriticObjective<float>.For(new GanOptions());
         var critic = objective.CreateCritic(CriticArchitecture, rng.Split());
         var generator = new MlpGenerator<float>(GeneratorSizes, Activation.ReLU, rng.Split(), Activation.Tanh);
-        GanTraining.Run(objective, critic, generator, GanTraining.FromSet(Digits.Value), iterations, rng, exactEvery: 0);
+        GanTraining.Run(objective, critic, generator, GanTraining.FromSet(Digits.Value), iterations, rng, exactEvery: 0,
+            onIteration: progress is null ? null : (record, _, _) => progress(record.Iteration + 1));
         return generator;
     }
 
@@ -47,7 +48,8 @@ public static class FrozenGenerator
     /// Trains a fresh critic of <paramref name="options"/> against the frozen <paramref name="generator"/> for
     /// <paramref name="iterations"/> steps, measuring at each of <paramref name="checkpoints"/> (iteration counts).
     /// </summary>
-    public static IReadOnlyList<Measurement> Probe(MlpGenerator<float> generator, MethodOptions options, int iterations, IReadOnlyCollection<int> checkpoints, long seed)
+    public static IReadOnlyList<Measurement> Probe(MlpGenerator<float> generator, MethodOptions options, int iterations, IReadOnlyCollection<int> checkpoints,
+        long seed, Action<int>? progress = null)
     {
         var rng = new Rng(unchecked((ulong)seed));
         var objective = CriticObjective<float>.For(options);
@@ -64,6 +66,7 @@ public static class FrozenGenerator
             Tensor<float> fake;
             using (Autograd.NoGrad()) fake = generator.Forward(generator.Noise(rng, options.Batch));
             CriticTraining.Step(objective, critic, optimizer, Digits.Value.Batch(rng, options.Batch), fake, rng, it);
+            progress?.Invoke(it + 1);
         }
         return result;
     }

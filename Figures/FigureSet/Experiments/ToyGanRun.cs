@@ -35,7 +35,7 @@ public static class ToyGanRun
             Samples = FinalSamples,
             Seed = seed,
             Precision = Precision.Single,
-        });
+        }, record => Core.JobProgress.Report((record.Iteration + 1) / (double)iterations));
         var evaluations = result.Records.Where(r => r.ExactW1 is not null)
             .Select(r => new Evaluation(r.Iteration, r.ExactW1!.Value, r.Estimate)).ToArray();
         ModeCoverageResult coverage = ModeCoverage.Evaluate(result.Samples, 2, real.Modes);

@@ -26,6 +26,40 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public void PartialReportsAdvanceByTheirShareOfTheCostAndTheRestComesAtTheEnd()
+    {
+        var steps = new List<double>();
+        var gate = new Lock();
+        Job job = new("long", 200, () =>
+        {
+            JobProgress.Report(0.25);
+            JobProgress.Report(0.1); // going back is ignored
+            JobProgress.Steps(4)(3);
+        });
+        JobRunner.Run([job], 1, advanced: d => { lock (gate) steps.Add(d); });
+        Assert.Equal([50.0, 100.0, 50.0], steps);
+        JobProgress.Report(0.5); // outside a pool: nothing happens
+    }
+
+    [Fact]
+    public void AfterAnInterruptionNoNewJobStartsAndRunningOnesStopAtTheirNextReport()
+    {
+        using var interruption = Verify.Figures.Io.Interruption.Manual();
+        using var scope = interruption.Enter();
+        int started = 0;
+        var jobs = Enumerable.Range(0, 5).Select(i => new Job("j" + i, 10 - i, () =>
+        {
+            Interlocked.Increment(ref started);
+            interruption.Request(System.Runtime.InteropServices.PosixSignal.SIGINT);
+            JobProgress.Report(0.5);
+            throw new InvalidOperationException("not reached");
+        })).ToArray();
+        var failures = JobRunner.Run(jobs, 1);
+        Assert.Equal(1, started);
+        Assert.IsType<OperationCanceledException>(Assert.Single(failures).Value);
+    }
+
+    [Fact]
     public void RestoresTheGemmThreadCount()
     {
         int before = Networks.Native.Gemm.Threads;
