@@ -58,7 +58,7 @@ public sealed class CliTests
     [InlineData("distnce", "'distnce' is not a command; did you mean 'distance'?")]
     [InlineData("smaple", "'smaple' is not a command; did you mean 'sample'?")]
     [InlineData("crit", "'crit' is not a command; did you mean 'critic'?")]
-    [InlineData("frobnicate", "'frobnicate' is not a command; commands: distance, sample, critic, train")]
+    [InlineData("frobnicate", "'frobnicate' is not a command; commands: report, figures, distance, sample, critic, train")]
     public void AMistypedCommandSaysWhatWasMeant(string word, string expected)
     {
         var (code, output, err) = Run(word);
@@ -83,7 +83,7 @@ public sealed class CliTests
     {
         var (code, _, err) = Run();
         Assert.Equal(Cli.BadInput, code);
-        Assert.Equal("verify: error: no command given; commands: distance, sample, critic, train (see 'verify --help')", err.TrimEnd());
+        Assert.Equal("verify: error: no command given; commands: report, figures, distance, sample, critic, train (see 'verify --help')", err.TrimEnd());
     }
 
     [Fact]
