@@ -34,6 +34,8 @@ public static class Cli
     {
         var root = new RootCommand("verify: check the theory of GANs and Wasserstein GANs numerically.");
         // commands are added here as they land
+        root.Subcommands.Add(Commands.ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.FiguresCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.DistanceCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.SampleCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.CriticCommand.Create(stdout, stderr));
