@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MathNet.Numerics.Distributions;
 using Verify.TestSupport;
 using Xunit;
@@ -93,8 +94,8 @@ public sealed class DensityDivergencesTests
         Tolerance.Close(LocationJSSeries(delta), js, rel: 1e-10, what: "JS vs the series to δ⁶");
     }
 
-    [Fact]
-    public void LocationPairsMatchTheSeriesAtEveryScale()
+    [Property(MaxTest = 40)]
+    public Property LocationPairsMatchTheSeriesAtEveryScale()
     {
         // δ = Δ/σ from 10⁻⁵ to 10⁻², any centre and scale, interval from ±12σ to ±40σ: JS to 1e-10 relative.
         // The quadrature asks 1e-12·JS + 64ε·TV; TV ≈ 0.4δ, so at δ = 10⁻⁵ that is ≈ 5e-11 relative — within 1e-10.
@@ -103,14 +104,14 @@ public sealed class DensityDivergencesTests
                     from s in Gen.Choose(100, 3000)
                     from width in Gen.Choose(12, 40)
                     select (Delta: Math.Pow(10, -k / 100.0), Mu: mu / 1000.0, Sigma: s / 1000.0, Width: (double)width);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             double shift = c.Delta * c.Sigma;
             double js = DensityDivergences.JS(x => Normal.PDF(c.Mu, c.Sigma, x), x => Normal.PDF(c.Mu + shift, c.Sigma, x),
                 c.Mu - c.Width * c.Sigma, c.Mu + c.Width * c.Sigma);
             return Tolerance.IsClose(LocationJSSeries(c.Delta), js, rel: 1e-10)
                 .Label($"δ = {c.Delta:R}, μ = {c.Mu}, σ = {c.Sigma}, ±{c.Width}σ: JS = {js:R}, series {LocationJSSeries(c.Delta):R}");
-        }), maxTest: 40);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Xunit;
 using Div = Verify.Theory.Divergences;
@@ -17,27 +18,27 @@ public sealed class HellingerDistanceTests
         Assert.Equal(0.0, Div.Hellinger([0.3, 0.7], [0.3, 0.7]));
     }
 
-    [Fact]
-    public void AgreesWithTheBhattacharyyaForm() =>
+    [Property(MaxTest = 300)]
+    public Property AgreesWithTheBhattacharyyaForm() =>
         // Independent route: H² = 1 − Σ √(pᵢqᵢ) (the Bhattacharyya coefficient).
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
+        Prop.ForAll(Laws.VectorPairs, pair =>
         {
             double bc = pair.P.Select((p, i) => Math.Sqrt(p * pair.Q[i])).Sum();
             double h = Div.Hellinger(pair.P, pair.Q);
             return Tolerance.IsClose(1 - bc, h * h, rel: 1e-12, abs: 1e-14);
-        }), maxTest: 300);
+        });
 
-    [Fact]
-    public void IsSandwichedByTV() =>
+    [Property(MaxTest = 300)]
+    public Property IsSandwichedByTV() =>
         // H² ≤ TV ≤ √2·H (with H² = ½Σ(√p − √q)²; TV ≤ H√(2 − H²) gives the upper bound).
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
+        Prop.ForAll(Laws.VectorPairs, pair =>
         {
             double h = Div.Hellinger(pair.P, pair.Q), tv = Div.TV(pair.P, pair.Q);
             return h * h <= tv + 1e-12 && tv <= Math.Sqrt(2) * h + 1e-12 && h <= 1;
-        }), maxTest: 300);
+        });
 
-    [Fact]
-    public void IsOneOnDisjointSupports() =>
+    [Property(MaxTest = 200)]
+    public Property IsOneOnDisjointSupports() =>
         // Exactly 1: computed as √(1 − Σ√(pq)) when the affinity is small, and the affinity of disjoint laws is 0.
-        PropertyCheck.Run(Prop.ForAll(Laws.DisjointPairs, pair => Div.Hellinger(pair.P, pair.Q) == 1.0), maxTest: 200);
+        Prop.ForAll(Laws.DisjointPairs, pair => Div.Hellinger(pair.P, pair.Q) == 1.0);
 }

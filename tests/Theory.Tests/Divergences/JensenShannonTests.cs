@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Xunit;
 using Div = Verify.Theory.Divergences;
@@ -25,10 +26,10 @@ public sealed class JensenShannonTests
         Tolerance.Close(0.4727407915662313, Div.JSDistance([0.2, 0.0, 0.5, 0.3], [0.1, 0.4, 0.1, 0.4]), rel: 1e-15);
     }
 
-    [Fact]
-    public void SymmetricBoundedByLog2AndAgreesWithTheEntropyForm() =>
+    [Property(MaxTest = 300)]
+    public Property SymmetricBoundedByLog2AndAgreesWithTheEntropyForm() =>
         // Independent route: JS = H(M) − ½H(P) − ½H(Q), Shannon entropies in nats, M = ½(P+Q).
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
+        Prop.ForAll(Laws.VectorPairs, pair =>
         {
             double[] p = pair.P, q = pair.Q;
             double H(IEnumerable<double> v) => -v.Where(x => x > 0).Sum(x => x * Math.Log(x));
@@ -36,18 +37,18 @@ public sealed class JensenShannonTests
             double js = Div.JS(p, q);
             return js >= 0 && js <= Ln2 && js == Div.JS(q, p)
                    && Tolerance.IsClose(viaEntropy, js, rel: 1e-12, abs: 1e-14);
-        }), maxTest: 300);
+        });
 
-    [Fact]
-    public void EqualsLog2OnDisjointSupports() =>
-        PropertyCheck.Run(Prop.ForAll(Laws.DisjointPairs, pair =>
+    [Property(MaxTest = 200)]
+    public Property EqualsLog2OnDisjointSupports() =>
+        Prop.ForAll(Laws.DisjointPairs, pair =>
             Tolerance.IsClose(Ln2, Div.JS(pair.P, pair.Q), rel: 1e-15)
-            && Tolerance.IsClose(1.0, Div.JS(pair.P, pair.Q, LogBase.Bits), rel: 1e-15)), maxTest: 200);
+            && Tolerance.IsClose(1.0, Div.JS(pair.P, pair.Q, LogBase.Bits), rel: 1e-15));
 
-    [Fact]
-    public void TheDistanceSatisfiesTheTriangleInequality() =>
+    [Property(MaxTest = 300)]
+    public Property TheDistanceSatisfiesTheTriangleInequality() =>
         // √JS is a metric (Endres & Schindelin 2003).
-        PropertyCheck.Run(Prop.ForAll(Gen.Choose(1, 6).SelectMany(n =>
+        Prop.ForAll(Gen.Choose(1, 6).SelectMany(n =>
                 Laws.Vector(n).SelectMany(a => Laws.Vector(n).SelectMany(b => Laws.Vector(n).Select(c => (a, b, c))))).ToArbitrary(),
-            t => Div.JSDistance(t.a, t.c) <= Div.JSDistance(t.a, t.b) + Div.JSDistance(t.b, t.c) + 1e-12), maxTest: 300);
+            t => Div.JSDistance(t.a, t.c) <= Div.JSDistance(t.a, t.b) + Div.JSDistance(t.b, t.c) + 1e-12);
 }

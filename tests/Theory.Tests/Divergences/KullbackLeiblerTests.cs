@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Xunit;
 using Div = Verify.Theory.Divergences;
@@ -39,26 +40,26 @@ public sealed class KullbackLeiblerTests
         Assert.Equal(0.0, Div.KL(p, p));
     }
 
-    [Fact]
-    public void NonNegativeAndZeroOnEqualLaws() =>
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
-            Div.KL(pair.P, pair.Q) >= 0 && Div.KL(pair.Q, pair.P) >= 0 && Div.KL(pair.P, pair.P) == 0), maxTest: 300);
+    [Property(MaxTest = 300)]
+    public Property NonNegativeAndZeroOnEqualLaws() =>
+        Prop.ForAll(Laws.VectorPairs, pair =>
+            Div.KL(pair.P, pair.Q) >= 0 && Div.KL(pair.Q, pair.P) >= 0 && Div.KL(pair.P, pair.P) == 0);
 
-    [Fact]
-    public void AgreesWithTheTextbookSumOnNestedSupports() =>
+    [Property(MaxTest = 300)]
+    public Property AgreesWithTheTextbookSumOnNestedSupports() =>
         // Independent route: Σ p log p − Σ p log q summed separately (no Bregman terms), on pairs with supp P ⊆ supp Q.
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
+        Prop.ForAll(Laws.VectorPairs, pair =>
         {
             double[] p = pair.P, q = pair.Q.Select((v, i) => 0.5 * v + 0.5 * p[i]).ToArray(); // Q ⊇ supp P
             double cross = 0, self = 0;
             for (int i = 0; i < p.Length; i++)
                 if (p[i] > 0) { self += p[i] * Math.Log(p[i]); cross += p[i] * Math.Log(q[i]); }
             return Tolerance.IsClose(self - cross, Div.KL(p, q), rel: 1e-12, abs: 1e-14);
-        }), maxTest: 300);
+        });
 
-    [Fact]
-    public void PinskerInequality() =>
+    [Property(MaxTest = 300)]
+    public Property PinskerInequality() =>
         // TV ≤ √(KL/2) in nats (holds trivially when KL = +∞).
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
-            Div.TV(pair.P, pair.Q) <= Math.Sqrt(Div.KL(pair.P, pair.Q) / 2) + 1e-12), maxTest: 300);
+        Prop.ForAll(Laws.VectorPairs, pair =>
+            Div.TV(pair.P, pair.Q) <= Math.Sqrt(Div.KL(pair.P, pair.Q) / 2) + 1e-12);
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Xunit;
 using Div = Verify.Theory.Divergences;
@@ -25,10 +26,10 @@ public sealed class TotalVariationTests
         Assert.Equal(Math.Log(2), Div.JS(p, q));
     }
 
-    [Fact]
-    public void EqualsTheLargestDifferenceOfEventProbabilities() =>
+    [Property(MaxTest = 300)]
+    public Property EqualsTheLargestDifferenceOfEventProbabilities() =>
         // Independent route: TV = max over all events A ⊆ atoms of |P(A) − Q(A)| (brute force over 2ⁿ subsets).
-        PropertyCheck.Run(Prop.ForAll(Laws.VectorPairs, pair =>
+        Prop.ForAll(Laws.VectorPairs, pair =>
         {
             int n = pair.P.Length;
             double best = 0;
@@ -40,12 +41,12 @@ public sealed class TotalVariationTests
             }
             double tv = Div.TV(pair.P, pair.Q);
             return tv <= 1 && Tolerance.IsClose(best, tv, rel: 1e-12, abs: 1e-15);
-        }), maxTest: 300);
+        });
 
-    [Fact]
-    public void IsOneOnDisjointSupports() =>
+    [Property(MaxTest = 200)]
+    public Property IsOneOnDisjointSupports() =>
         // Exactly 1: computed as 1 − Σ min(p, q) when the overlap is small, and the overlap of disjoint laws is 0.
-        PropertyCheck.Run(Prop.ForAll(Laws.DisjointPairs, pair => Div.TV(pair.P, pair.Q) == 1.0), maxTest: 200);
+        Prop.ForAll(Laws.DisjointPairs, pair => Div.TV(pair.P, pair.Q) == 1.0);
 
     [Fact]
     public void TwoThousandDisjointAtomsGiveExactlyOne()
@@ -57,10 +58,10 @@ public sealed class TotalVariationTests
         Assert.Equal(1.0, Div.Hellinger(p, q));
     }
 
-    [Fact]
-    public void W1IsAtMostTheDiameterTimesTV() =>
+    [Property(MaxTest = 150)]
+    public Property W1IsAtMostTheDiameterTimesTV() =>
         // W₁(P,Q) ≤ diam(supp P ∪ supp Q)·TV(P,Q): move only the mass that differs, each unit at most the diameter.
-        PropertyCheck.Run(Prop.ForAll(Laws.GridLawPairs, pair =>
+        Prop.ForAll(Laws.GridLawPairs, pair =>
         {
             var (p, q) = pair;
             var atoms = MatchedAtoms.Match(p, q);
@@ -69,5 +70,5 @@ public sealed class TotalVariationTests
                 for (int j = 0; j < i; j++)
                     diam = Math.Max(diam, Math.Sqrt(atoms.Point(i).ToArray().Zip(atoms.Point(j).ToArray(), (a, b) => (a - b) * (a - b)).Sum()));
             return Div.W1(p, q) <= diam * Div.TV(p, q) + 1e-12;
-        }), maxTest: 150);
+        });
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Xunit;
 using Ot = Verify.Theory.Transport;
@@ -58,13 +59,13 @@ public sealed class KantorovichDualTests
         }
     }
 
-    [Fact]
-    public void ExactW1PotentialsAttainW1WithLipschitzConstantAtMostOne() =>
+    [Property(MaxTest = 150)]
+    public Property ExactW1PotentialsAttainW1WithLipschitzConstantAtMostOne() =>
         // Kantorovich–Rubinstein with the solver's own duals: f = φ = max_i(u_i − ‖x_i − ·‖) (the c-transform side) on
         // Q's points, and f = u on P's points — taken as φ(x_k), which equals u_k (checked below, to 1e-9) because optimal
         // potentials are 1-Lipschitz on supp P. Using φ on both sides keeps a point shared by P and Q at ONE value;
         // u_k and φ(x_k) can differ in the last bit, and the empirical constant of a two-valued "function" is +∞.
-        PropertyCheck.Run(Prop.ForAll(Pairs, pair =>
+        Prop.ForAll(Pairs, pair =>
         {
             var (p, q) = pair;
             TransportResult r = Ot.Solve(p, q, GroundCost.Euclidean);
@@ -79,12 +80,12 @@ public sealed class KantorovichDualTests
             Tolerance.AtMost(1, lip, abs: 1e-9, what: "Lipschitz constant; " + detail);
             Tolerance.Close(Ot.W1(p, q), value, rel: 1e-9, abs: 1e-12, what: "value vs Transport.W1; " + detail);
             Tolerance.Close(r.U, back, rel: 1e-9, abs: 1e-12, what: "φ on P vs u; " + detail);
-        }), maxTest: 150);
+        });
 
-    [Fact]
-    public void AnyCriticIsBoundedByLipschitzTimesW1() =>
+    [Property(MaxTest = 150)]
+    public Property AnyCriticIsBoundedByLipschitzTimesW1() =>
         // Weak duality: E_P f − E_Q f ≤ L·W₁ for every f with empirical constant L (f(x) = a·x₀ + b·x₁ + c·sin(3x₀x₁)).
-        PropertyCheck.Run(Prop.ForAll(Pairs, Gen.Choose(-5, 5).Three().ToArbitrary(), (pair, coef) =>
+        Prop.ForAll(Pairs, Gen.Choose(-5, 5).Three().ToArbitrary(), (pair, coef) =>
         {
             var (p, q) = pair;
             var (a, b, c) = coef;
@@ -93,5 +94,5 @@ public sealed class KantorovichDualTests
             double[] fq = Enumerable.Range(0, q.Count).Select(j => F(q.Point(j))).ToArray();
             double lip = KantorovichDual.EmpiricalLipschitz(p, q, fp, fq);
             return KantorovichDual.Value(p, q, fp, fq) <= lip * Ot.W1(p, q) + 1e-9;
-        }), maxTest: 150);
+        });
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Ot = Verify.Theory.Transport;
 using Verify.TestSupport;
 using Verify.Theory;
@@ -194,9 +195,9 @@ public class ExactSolverTests
 
     // The central promise, against brute force over all permutations: Optimal means the value is within
     // 1e-9·max(|W|, floor) of the optimum; Infeasible means every permutation uses a forbidden pair; nothing loops.
-    [Fact]
-    public void OptimalAlwaysMeansRightOnHostileCosts() =>
-        PropertyCheck.Run(Prop.ForAll(Arb.From(HostileCosts), c =>
+    [Property(MaxTest = 400)]
+    public Property OptimalAlwaysMeansRightOnHostileCosts() =>
+        Prop.ForAll(Arb.From(HostileCosts), c =>
         {
             int n = c.GetLength(0);
             TransportResult r = Ot.Solve(TransportData.Uniform(n), TransportData.Uniform(n), c, new TransportOptions { MaxIterations = 10_000 });
@@ -208,7 +209,7 @@ public class ExactSolverTests
                 TransportStatus.Uncertified => !r.Certificate.Holds,
                 _ => false,
             };
-        }), maxTest: 400);
+        });
 
     // One source against 5000 targets: the only plan sends bⱼ to target j, so T = Σⱼ bⱼ‖x − yⱼ‖ (summed here in
     // double-double). The source's mass is Σⱼ bⱼ rounded once, so the totals differ by less than an ulp; the difference

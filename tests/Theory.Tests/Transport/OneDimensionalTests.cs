@@ -1,6 +1,7 @@
 using Ot = Verify.Theory.Transport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Verify.Theory;
 using Xunit;
@@ -106,20 +107,20 @@ public class OneDimensionalTests
     private static Gen<double[]> Sample =>
         Gen.Choose(1, 12).SelectMany(n => Gen.ArrayOf(Gen.Choose(-50, 50).Select(k => k / 4.0), n));
 
-    [Fact]
-    public void W1IsAMetricOnTheLine() =>
-        PropertyCheck.Run(Prop.ForAll(Arb.From(Sample), Arb.From(Sample), Arb.From(Sample), (x, y, z) =>
+    [Property]
+    public Property W1IsAMetricOnTheLine() =>
+        Prop.ForAll(Arb.From(Sample), Arb.From(Sample), Arb.From(Sample), (x, y, z) =>
         {
             double xy = Ot.W1OneD(x, y), yx = Ot.W1OneD(y, x);
             double xz = Ot.W1OneD(x, z), zy = Ot.W1OneD(z, y);
             return Ot.W1OneD(x, x) == 0 && Tolerance.IsClose(xy, yx, 1e-12, 1e-12) && xy <= xz + zy + 1e-12;
-        }));
+        });
 
-    [Fact]
-    public void WpIsMonotoneInP() =>
-        PropertyCheck.Run(Prop.ForAll(Arb.From(Sample), Arb.From(Sample), (x, y) =>
+    [Property]
+    public Property WpIsMonotoneInP() =>
+        Prop.ForAll(Arb.From(Sample), Arb.From(Sample), (x, y) =>
         {
             double w1 = Ot.WpOneD(x, y, 1), w2 = Ot.WpOneD(x, y, 2), w3 = Ot.WpOneD(x, y, 3);
             return w1 <= w2 * (1 + 1e-12) + 1e-12 && w2 <= w3 * (1 + 1e-12) + 1e-12;
-        }));
+        });
 }

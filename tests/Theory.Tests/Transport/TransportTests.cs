@@ -1,6 +1,7 @@
 using Ot = Verify.Theory.Transport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Verify.Theory;
 using Xunit;
@@ -139,18 +140,18 @@ public class TransportTests
 
     private static Arbitrary<DiscreteDistribution> Clouds => Arb.From(Gen.Choose(1, 7).SelectMany(Cloud2D));
 
-    [Fact]
-    public void W1IsAMetric() =>
-        PropertyCheck.Run(Prop.ForAll(Clouds, Clouds, Clouds, (x, y, z) =>
+    [Property(MaxTest = 60)]
+    public Property W1IsAMetric() =>
+        Prop.ForAll(Clouds, Clouds, Clouds, (x, y, z) =>
         {
             double xy = Ot.W1(x, y), yx = Ot.W1(y, x);
             double xz = Ot.W1(x, z), zy = Ot.W1(z, y);
             return Ot.W1(x, x) == 0 && Tolerance.IsClose(xy, yx, 1e-12, 1e-13) && xy <= xz + zy + 1e-12;
-        }), maxTest: 60);
+        });
 
-    [Fact]
-    public void W1IsTranslationInvariantAndScaleEquivariant() =>
-        PropertyCheck.Run(Prop.ForAll(Clouds, Clouds, Arb.From(Gen.Choose(-12, 12)), (x, y, k) =>
+    [Property(MaxTest = 60)]
+    public Property W1IsTranslationInvariantAndScaleEquivariant() =>
+        Prop.ForAll(Clouds, Clouds, Arb.From(Gen.Choose(-12, 12)), (x, y, k) =>
         {
             double scale = k / 4.0, tx = 1.25 * k, ty = -0.5;
             DiscreteDistribution Map(DiscreteDistribution d, double s, bool translate)
@@ -163,15 +164,15 @@ public class TransportTests
             double translated = Ot.W1(Map(x, 1, true), Map(y, 1, true));
             double scaled = Ot.W1(Map(x, scale, false), Map(y, scale, false));
             return Tolerance.IsClose(w, translated, 1e-10, 1e-12) && Tolerance.IsClose(Math.Abs(scale) * w, scaled, 1e-10, 1e-12);
-        }), maxTest: 60);
+        });
 
-    [Fact]
-    public void WpIsMonotoneInP() =>
-        PropertyCheck.Run(Prop.ForAll(Clouds, Clouds, (x, y) =>
+    [Property(MaxTest = 60)]
+    public Property WpIsMonotoneInP() =>
+        Prop.ForAll(Clouds, Clouds, (x, y) =>
         {
             double w1 = Ot.Wp(x, y, 1), w2 = Ot.Wp(x, y, 2), w3 = Ot.Wp(x, y, 3);
             return w1 <= w2 * (1 + 1e-12) + 1e-12 && w2 <= w3 * (1 + 1e-12) + 1e-12;
-        }), maxTest: 60);
+        });
 
     // Issue 7: nothing guarded n·m; the products overflowed int above 2³¹ entries. 50 000 × 50 000 points need a
     // 20 GB matrix of 2.5e9 entries: refused in one line with the size, before anything is allocated.
