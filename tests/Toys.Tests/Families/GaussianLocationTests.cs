@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MathNet.Numerics.Distributions;
 using Verify.TestSupport;
 using Verify.Theory;
@@ -56,14 +57,14 @@ public sealed class GaussianLocationTests
         Tolerance.Close(fd, pathwise, 0, 1e-9, "pathwise derivative");
     }
 
-    [Fact]
-    public void W1OnSamplesWithCommonNoiseIsExactlyTheShift()
+    [Property(MaxTest = 60)]
+    public Property W1OnSamplesWithCommonNoiseIsExactlyTheShift()
     {
-        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        return Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
         {
             double[] p = Family.At(t0).SamplePoints(300, 4), q = Family.At(t).SamplePoints(300, 4);
             return Tolerance.IsClose(Family.Exact(t0, t).W1!.Value, Transport.W1OneD(p, q), 1e-9, 1e-12);
-        }), maxTest: 60);
+        });
     }
 
     [Fact]
@@ -83,10 +84,10 @@ public sealed class GaussianLocationTests
         }
     }
 
-    [Fact]
-    public void KlAndTvMatchIndependentRoutes()
+    [Property(MaxTest = 30)]
+    public Property KlAndTvMatchIndependentRoutes()
     {
-        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        return Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
         {
             ExactValues e = Family.Exact(t0, t);
             double s = Family.Sigma;
@@ -96,11 +97,11 @@ public sealed class GaussianLocationTests
                 Math.Min(t0, t) - 12 * s, Math.Max(t0, t) + 12 * s);
             return Tolerance.IsClose(kl, e.KL!.Value, 1e-12, 1e-15) && Tolerance.IsClose(kl, e.KLReverse!.Value, 1e-12, 1e-15)
                 && Tolerance.IsClose(tv, e.TV!.Value, 1e-9, 1e-11);
-        }), maxTest: 30);
+        });
     }
 
-    [Fact]
-    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    [Property(MaxTest = 40)]
+    public Property ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
     {
         double s = Family.Sigma;
         // Shifts |θ − θ₀| = 10ˣ, x ∈ [−5, 0.78] (10⁻⁵ … 6): from nearly equal laws (JS ≈ 2.6e-11) to almost disjoint ones.
@@ -110,7 +111,7 @@ public sealed class GaussianLocationTests
                     from x in Gen.Choose(-500, 78)
                     from sign in Gen.Elements(-1, 1)
                     select (T0: t0, T: t0 + sign * Math.Pow(10, x / 100.0));
-        PropertyCheck.Run(Prop.ForAll(pairs.ToArbitrary(), pair =>
+        return Prop.ForAll(pairs.ToArbitrary(), pair =>
         {
             var (t0, t) = pair;
             ExactValues e = Family.Exact(t0, t);
@@ -120,13 +121,13 @@ public sealed class GaussianLocationTests
                 && Tolerance.IsClose(Gaussian1D.KL(t, s, t0, s), e.KLReverse!.Value, 1e-12, 1e-15)
                 && Tolerance.IsClose(Gaussian1D.W1(t0, s, t, s), e.W1!.Value, 1e-9, 1e-12)
                 && Tolerance.IsClose(js, e.JS!.Value, 1e-8, 1e-15);
-        }), maxTest: 40);
+        });
     }
 
-    [Fact]
-    public void DerivativesMatchCentralDifferencesOfTheExactValues()
+    [Property(MaxTest = 30)]
+    public Property DerivativesMatchCentralDifferencesOfTheExactValues()
     {
-        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        return Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
         {
             if (Math.Abs(t - t0) < 1e-2) return true;   // the kink of W₁ and the flat top of JS at θ = θ₀
             const double h = 1e-4;
@@ -135,6 +136,6 @@ public sealed class GaussianLocationTests
             double fdJ = (Family.Exact(t0, t + h).JS!.Value - Family.Exact(t0, t - h).JS!.Value) / (2 * h);
             // JS″′ is O(1) here: truncation h²/6 ≈ 2e-9; quadrature noise ≈ 1e-14/h = 1e-10.
             return Tolerance.IsClose(fdW, e.DW1!.Value, 1e-9, 1e-9) && Tolerance.IsClose(fdJ, e.DJS!.Value, 0, 1e-7);
-        }), maxTest: 30);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MathNet.Numerics.Distributions;
 using Verify.TestSupport;
 using Verify.Theory;
@@ -58,10 +59,10 @@ public sealed class GaussianScaleTests
         }
     }
 
-    [Fact]
-    public void KlAndTvMatchIndependentRoutes()
+    [Property(MaxTest = 30)]
+    public Property KlAndTvMatchIndependentRoutes()
     {
-        PropertyCheck.Run(Prop.ForAll(Sigmas.ToArbitrary(), Sigmas.ToArbitrary(), (a, b) =>
+        return Prop.ForAll(Sigmas.ToArbitrary(), Sigmas.ToArbitrary(), (a, b) =>
         {
             ExactValues e = Family.Exact(a, b);
             double m = Family.Mu, lo = m - 14 * Math.Max(a, b), hi = m + 14 * Math.Max(a, b);
@@ -70,11 +71,11 @@ public sealed class GaussianScaleTests
             double tv = Reference.TotalVariation(x => Normal.PDF(m, a, x), x => Normal.PDF(m, b, x), lo, hi);
             return Tolerance.IsClose(kl, e.KL!.Value, 1e-8, 1e-11) && Tolerance.IsClose(klr, e.KLReverse!.Value, 1e-8, 1e-11)
                 && Tolerance.IsClose(tv, e.TV!.Value, 1e-8, 1e-11);
-        }), maxTest: 30);
+        });
     }
 
-    [Fact]
-    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    [Property(MaxTest = 40)]
+    public Property ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
     {
         double m = Family.Mu;
         // b = a·r or a/r with r = exp(10ˣ), x ∈ [−4, 0.47] (r from 1.0001 to 20): from nearly equal laws
@@ -85,7 +86,7 @@ public sealed class GaussianScaleTests
                     from flip in Gen.Elements(true, false)
                     let r = Math.Exp(Math.Pow(10, x / 100.0))
                     select (A: a, B: flip ? a * r : a / r);
-        PropertyCheck.Run(Prop.ForAll(pairs.ToArbitrary(), ab =>
+        return Prop.ForAll(pairs.ToArbitrary(), ab =>
         {
             var (a, b) = ab;
             ExactValues e = Family.Exact(a, b);
@@ -95,13 +96,13 @@ public sealed class GaussianScaleTests
                 && Tolerance.IsClose(Gaussian1D.KL(m, b, m, a), e.KLReverse!.Value, 1e-12, 1e-15)
                 && Tolerance.IsClose(Gaussian1D.W1(m, a, m, b), e.W1!.Value, 1e-9, 1e-12)
                 && Tolerance.IsClose(js, e.JS!.Value, 1e-8, 1e-15);
-        }), maxTest: 40);
+        });
     }
 
-    [Fact]
-    public void DerivativesMatchCentralDifferencesOfTheExactValues()
+    [Property(MaxTest = 30)]
+    public Property DerivativesMatchCentralDifferencesOfTheExactValues()
     {
-        PropertyCheck.Run(Prop.ForAll(Sigmas.ToArbitrary(), Sigmas.ToArbitrary(), (a, b) =>
+        return Prop.ForAll(Sigmas.ToArbitrary(), Sigmas.ToArbitrary(), (a, b) =>
         {
             if (Math.Abs(a - b) < 2e-2) return true;   // the kink of W₁ at θ = θ₀
             double h = 1e-4 * b;
@@ -109,7 +110,7 @@ public sealed class GaussianScaleTests
             double fdW = (Family.Exact(a, b + h).W1!.Value - Family.Exact(a, b - h).W1!.Value) / (2 * h);
             double fdJ = (Family.Exact(a, b + h).JS!.Value - Family.Exact(a, b - h).JS!.Value) / (2 * h);
             return Tolerance.IsClose(fdW, e.DW1!.Value, 1e-9, 1e-9) && Tolerance.IsClose(fdJ, e.DJS!.Value, 1e-5, 1e-7 / b);
-        }), maxTest: 30);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Verify.Theory;
 using Verify.Toys.Families;
@@ -51,23 +52,24 @@ public sealed class ParallelLinesTests
         Assert.Contains("{0.5} × [0, 1]", e.Message);
     }
 
-    [Fact]
-    public void ExactW1AgreesWithTheExactSolverOnSamples()
+    [Property(MaxTest = 40)]
+    public Property ExactW1AgreesWithTheExactSolverOnSamples()
     {
         // Same seed ⇒ same z: the samples are translates, so the empirical W₁ is exactly |θ − θ₀| (the translation
         // coupling attains it and f(x) = x₁ certifies the lower bound), whatever n.
-        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        return Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
         {
             var p = Family.At(t0).Sample(60, 5);
             var q = Family.At(t).Sample(60, 5);
             return Tolerance.IsClose(Family.Exact(t0, t).W1!.Value, Transport.W1(p, q), 1e-9, 1e-12);
-        }), maxTest: 40);
+        });
     }
 
-    [Fact]
-    public void ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
+    [Property(MaxTest = 300)]
+    public Property ExactValuesAgreeWithTheoryClosedFormsAlongTheta()
     {
-        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), t =>
+        Assert.Equal(ClosedForms.ParallelLinesJS(0), Family.Exact(0, 0).JS);
+        return Prop.ForAll(Thetas.ToArbitrary(), t =>
         {
             ExactValues e = Family.Exact(0, t);
             return Tolerance.IsClose(ClosedForms.ParallelLinesW1(t), e.W1!.Value, 1e-15)
@@ -75,16 +77,15 @@ public sealed class ParallelLinesTests
                 && Tolerance.IsClose(ClosedForms.ParallelLinesKL(t), e.KL!.Value, 1e-15)
                 && Tolerance.IsClose(ClosedForms.ParallelLinesKL(t), e.KLReverse!.Value, 1e-15)
                 && Tolerance.IsClose(ClosedForms.ParallelLinesTV(t), e.TV!.Value, 1e-15);
-        }), maxTest: 300);
-        Assert.Equal(ClosedForms.ParallelLinesJS(0), Family.Exact(0, 0).JS);
+        });
     }
 
-    [Fact]
-    public void DivergencesOnSamplesSeeDisjointAtomsExactlyAsTheClosedFormSays()
+    [Property(MaxTest = 60)]
+    public Property DivergencesOnSamplesSeeDisjointAtomsExactlyAsTheClosedFormSays()
     {
         // For θ ≠ θ₀ no atom of one sample is an atom of the other (first coordinates differ), so Theory's discrete
         // calculators must give exactly the family's JS = ln 2, TV = 1, KL = +∞; for θ = θ₀ with the same seed, 0.
-        PropertyCheck.Run(Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
+        return Prop.ForAll(Thetas.ToArbitrary(), Thetas.ToArbitrary(), (t0, t) =>
         {
             var p = Family.At(t0).Sample(50, 6);
             var q = Family.At(t).Sample(50, 6);
@@ -94,7 +95,7 @@ public sealed class ParallelLinesTests
                 && Tolerance.IsClose(e.TV!.Value, Divergences.TV(p, q), 1e-12, 1e-15)
                 && Tolerance.IsClose(e.KL!.Value, kl, 1e-12, 1e-15)
                 && Tolerance.IsClose(e.KLReverse!.Value, klr, 1e-12, 1e-15);
-        }), maxTest: 60);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Verify.Theory;
 using Verify.Toys.Families;
@@ -49,28 +50,28 @@ public sealed class ShiftedUniformTests
         FamilyChecks.TangentMatchesFiniteDifference(Square, -0.3);
     }
 
-    [Fact]
-    public void W1OnSamplesWithCommonNoiseIsExactlyTheShift()
+    [Property(MaxTest = 40)]
+    public Property W1OnSamplesWithCommonNoiseIsExactlyTheShift()
     {
         var thetas = Gen.Choose(-2000, 2000).Select(k => k / 1000.0);
-        PropertyCheck.Run(Prop.ForAll(thetas.ToArbitrary(), thetas.ToArbitrary(), (t0, t) =>
+        return Prop.ForAll(thetas.ToArbitrary(), thetas.ToArbitrary(), (t0, t) =>
         {
             double seg = Transport.W1OneD(Segment.At(t0).SamplePoints(200, 1), Segment.At(t).SamplePoints(200, 1));
             double sq = Transport.W1(Square.At(t0).Sample(40, 1), Square.At(t).Sample(40, 1));
             return Tolerance.IsClose(Segment.Exact(t0, t).W1!.Value, seg, 1e-9, 1e-12)
                 && Tolerance.IsClose(Square.Exact(t0, t).W1!.Value, sq, 1e-9, 1e-12);
-        }), maxTest: 40);
+        });
     }
 
-    [Fact]
-    public void TvJsKlAgreeWithTheoryOnTheExactCellHistograms()
+    [Property]
+    public Property TvJsKlAgreeWithTheoryOnTheExactCellHistograms()
     {
         // Both densities are constant on cells of width w/K aligned with the shift (θ a multiple of w/K), so the
         // histograms of cell masses have exactly the continuous laws' TV, JS and KL (the density ratio is constant on
         // each cell). Theory's discrete calculators on those histograms are an independent route to the closed form.
         const int k = 40;
         double w = Segment.Width, cell = w / k;
-        PropertyCheck.Run(Prop.ForAll(Gen.Choose(-100, 100).ToArbitrary(), shift =>
+        return Prop.ForAll(Gen.Choose(-100, 100).ToArbitrary(), shift =>
         {
             double t = shift * cell;
             int lo = Math.Min(0, shift), hi = Math.Max(0, shift) + k;   // cells [lo, hi) cover both supports
@@ -85,7 +86,7 @@ public sealed class ShiftedUniformTests
                 && Tolerance.IsClose(e.JS!.Value, Divergences.JS(hp, hq), 1e-12, 1e-14)
                 && Tolerance.IsClose(e.KL!.Value, kl, 1e-12, 1e-14)
                 && Tolerance.IsClose(e.KLReverse!.Value, klr, 1e-12, 1e-14);
-        }), maxTest: 100);
+        });
     }
 
     [Fact]
@@ -129,11 +130,11 @@ public sealed class ShiftedUniformTests
         Assert.Equal(0.0, Segment.Exact(1, 1).KL);
     }
 
-    [Fact]
-    public void DerivativesMatchCentralDifferencesAwayFromTheKinks()
+    [Property(MaxTest = 200)]
+    public Property DerivativesMatchCentralDifferencesAwayFromTheKinks()
     {
         var thetas = Gen.Choose(-3000, 3000).Select(k => k / 1000.0);
-        PropertyCheck.Run(Prop.ForAll(thetas.ToArbitrary(), t =>
+        return Prop.ForAll(thetas.ToArbitrary(), t =>
         {
             double d = Math.Abs(t);
             if (d < 1e-2 || Math.Abs(d - 1.0) < 1e-2) return true;
@@ -142,7 +143,7 @@ public sealed class ShiftedUniformTests
             double fdJ = (Square.Exact(0, t + h).JS!.Value - Square.Exact(0, t - h).JS!.Value) / (2 * h);
             double fdW = (Square.Exact(0, t + h).W1!.Value - Square.Exact(0, t - h).W1!.Value) / (2 * h);
             return Tolerance.IsClose(fdJ, e.DJS!.Value, 0, 1e-9) && Tolerance.IsClose(fdW, e.DW1!.Value, 0, 1e-9);
-        }), maxTest: 200);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Verify.Theory;
 using Verify.Toys.Families;
@@ -24,19 +25,19 @@ public sealed class TranslatedFamilyTests
         FamilyChecks.TangentMatchesFiniteDifference(Diagonal, -0.2);
     }
 
-    [Fact]
-    public void W1IsTheShiftTimesTheLengthOfTheDirection()
+    [Property(MaxTest = 30)]
+    public Property W1IsTheShiftTimesTheLengthOfTheDirection()
     {
         var thetas = Gen.Choose(-2000, 2000).Select(k => k / 1000.0);
-        PropertyCheck.Run(Prop.ForAll(thetas.ToArbitrary(), thetas.ToArbitrary(), (t0, t) =>
+        Assert.Equal(-5.0, Diagonal.Exact(1, 0).DW1);
+        return Prop.ForAll(thetas.ToArbitrary(), thetas.ToArbitrary(), (t0, t) =>
         {
             double hist = Transport.W1OneD(Histogram.At(t0).SamplePoints(300, 2), Histogram.At(t).SamplePoints(300, 2));
             double diag = Transport.W1(Diagonal.At(t0).Sample(40, 2), Diagonal.At(t).Sample(40, 2));
             return Tolerance.IsClose(Histogram.Exact(t0, t).W1!.Value, hist, 1e-9, 1e-12)
                 && Tolerance.IsClose(Diagonal.Exact(t0, t).W1!.Value, diag, 1e-9, 1e-12)
                 && Tolerance.IsClose(5 * Math.Abs(t - t0), diag, 1e-9, 1e-12);
-        }), maxTest: 30);
-        Assert.Equal(-5.0, Diagonal.Exact(1, 0).DW1);
+        });
     }
 
     [Fact]

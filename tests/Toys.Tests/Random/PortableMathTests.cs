@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.TestSupport;
 using Verify.Toys.Random;
 using Xunit;
@@ -13,15 +14,15 @@ public sealed class PortableMathTests
         from exponent in Gen.Choose(-1070, 1020)
         select mantissa / (double)int.MaxValue * Math.Pow(2.0, exponent);
 
-    [Fact]
-    public void LogAgreesWithTheRuntimeToAFewUlp()
+    [Property(MaxTest = 2000)]
+    public Property LogAgreesWithTheRuntimeToAFewUlp()
     {
-        PropertyCheck.Run(Prop.ForAll(Positive.ToArbitrary(), x =>
+        return Prop.ForAll(Positive.ToArbitrary(), x =>
         {
             double expected = Math.Log(x);
             // About 4 ulp relative (ulp/x ≈ 2.2e-16): the atanh series and the final sum each round a few times.
             return Tolerance.IsClose(expected, PortableMath.Log(x), 9e-16);
-        }), maxTest: 2000);
+        });
     }
 
     [Fact]
@@ -53,13 +54,13 @@ public sealed class PortableMathTests
     public void LogRejectsNonPositiveOrNonFinite(double x) =>
         Assert.Throws<ArgumentException>(() => PortableMath.Log(x));
 
-    [Fact]
-    public void SinAndCosAgreeWithTheRuntimeOnTheSwissRollRangeAndBeyond()
+    [Property(MaxTest = 5000)]
+    public Property SinAndCosAgreeWithTheRuntimeOnTheSwissRollRangeAndBeyond()
     {
         var gen = Gen.Choose(-2_000_000, 2_000_000).Select(k => k / 10_000.0);
-        PropertyCheck.Run(Prop.ForAll(gen.ToArbitrary(), x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
             Tolerance.IsClose(Math.Sin(x), PortableMath.Sin(x), 0, 4e-16 * Math.Max(1, Math.Abs(x) / 100)) &&
-            Tolerance.IsClose(Math.Cos(x), PortableMath.Cos(x), 0, 4e-16 * Math.Max(1, Math.Abs(x) / 100))), maxTest: 5000);
+            Tolerance.IsClose(Math.Cos(x), PortableMath.Cos(x), 0, 4e-16 * Math.Max(1, Math.Abs(x) / 100)));
     }
 
     [Fact]
