@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using Verify.Networks.Autodiff;
@@ -111,25 +110,24 @@ public static class GradCheck
     public const double Rel = 1e-6;
     public const double Abs = 1e-6;
 
-    /// <summary>Runs both checks on every generated case.</summary>
-    public static void Property<TCase>(Gen<TCase> cases, Func<TCase, Mat[]> inputs, Func<Tensor<double>[], Tensor<double>> f,
-        int maxTest = 25, [CallerMemberName] string caller = "")
-        => Property(cases, inputs, (_, xs) => f(xs), maxTest, caller);
+    /// <summary>
+    /// Both checks on every generated case, as an FsCheck property: return it from a <c>[Property(MaxTest = N)]</c> test
+    /// (the suite's runs use 25 cases unless a test says otherwise).
+    /// </summary>
+    public static Property Property<TCase>(Gen<TCase> cases, Func<TCase, Mat[]> inputs, Func<Tensor<double>[], Tensor<double>> f)
+        => Property(cases, inputs, (_, xs) => f(xs));
 
-    /// <summary>Runs both checks on every generated case, with an op that depends on the case.</summary>
-    public static void Property<TCase>(Gen<TCase> cases, Func<TCase, Mat[]> inputs, Func<TCase, Tensor<double>[], Tensor<double>> f,
-        int maxTest = 25, [CallerMemberName] string caller = "")
-        => PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+    /// <summary>Both checks on every generated case, with an op that depends on the case.</summary>
+    public static Property Property<TCase>(Gen<TCase> cases, Func<TCase, Mat[]> inputs, Func<TCase, Tensor<double>[], Tensor<double>> f)
+        => Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var xs = inputs(c);
             FirstOrder(ts => f(c, ts), xs);
             SecondOrder(ts => f(c, ts), xs);
-            return true;
-        }), maxTest, caller: caller);
+        });
 
-    /// <summary>Runs both checks for a one-input op on generated matrices.</summary>
-    public static void Unary(Gen<Mat> cases, Func<Tensor<double>, Tensor<double>> f, int maxTest = 25, [CallerMemberName] string caller = "")
-        => Property(cases, m => [m], xs => f(xs[0]), maxTest, caller);
+    /// <summary>Both checks for a one-input op on generated matrices.</summary>
+    public static Property Unary(Gen<Mat> cases, Func<Tensor<double>, Tensor<double>> f) => Property(cases, m => [m], xs => f(xs[0]));
 
     private static Tensor<double>[] Leaves(Mat[] xs) => xs.Select(m => m.Tensor().RequireGrad()).ToArray();
 

@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Checkpoints;
 using Verify.TestSupport;
 using Xunit;
@@ -129,8 +130,8 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!)); // no temporary file left behind
     }
 
-    [Fact]
-    public void RoundTripProperty()
+    [Property]
+    public Property RoundTripProperty()
     {
         // Any list of F64 tensors with random shapes and values survives Serialize → Parse bit-exactly.
         Gen<NamedArray> tensor =
@@ -141,7 +142,7 @@ public sealed class SafeTensorsTests : IDisposable
             select new NamedArray("t", f32 ? SafeTensorsDType.F32 : SafeTensorsDType.F64, [rows, cols],
                 f32 ? vals.Select(v => (double)(float)v).ToArray() : vals);
         Gen<NamedArray[]> tensors = Gen.ListOf(tensor).Select(l => l.Select((t, i) => new NamedArray($"{i}.w", t.DType, t.Shape, t.Values)).ToArray());
-        PropertyCheck.Run(Prop.ForAll(tensors.ToArbitrary(), arrays =>
+        return Prop.ForAll(tensors.ToArbitrary(), arrays =>
         {
             SafeTensorsFile back = SafeTensors.Parse(SafeTensors.Serialize(new SafeTensorsFile(arrays)));
             return back.Tensors.Count == arrays.Length && arrays.All(a =>
@@ -150,7 +151,7 @@ public sealed class SafeTensorsTests : IDisposable
                 return b.DType == a.DType && b.Shape.SequenceEqual(a.Shape) &&
                        b.Values.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(a.Values.Select(BitConverter.DoubleToInt64Bits));
             });
-        }));
+        });
     }
 
     [Fact]

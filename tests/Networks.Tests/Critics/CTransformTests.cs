@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Autodiff;
 using Verify.Networks.Critics;
 using Verify.Networks.Init;
@@ -29,8 +30,8 @@ public sealed class CTransformTests(ITestOutputHelper log)
         }
     }
 
-    [Fact]
-    public void GemmRouteGivesExactlyTheDirectLoopsArgMin()
+    [Property(MaxTest = 200)]
+    public Property GemmRouteGivesExactlyTheDirectLoopsArgMin()
     {
         // Integer coordinates on a small grid (duplicate points, exact ties) or continuous ones, with critic values that are
         // zero, random, or f(xᵢ) = ‖xᵢ − y₀‖ + k/8 (near-ties for the first query): the two routes must agree index for index.
@@ -39,7 +40,7 @@ public sealed class CTransformTests(ITestOutputHelper log)
                     from ys in Gen.ArrayOf(grid ? Gen.Choose(-2, 2).Select(v => (double)v) : Gens.Any, m * d)
                     from kind in Gen.Choose(0, 2) from fs in Gen.ArrayOf(Gens.Any, n) from ks in Gen.ArrayOf(Gen.Choose(0, 3), n)
                     select (n, m, d, xs, ys, kind, fs, ks);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var x = Tensor.From(c.xs, c.n, c.d);
             var y = Tensor.From(c.ys, c.m, c.d);
@@ -54,7 +55,7 @@ public sealed class CTransformTests(ITestOutputHelper log)
             var ff = f.Select(v => (float)v).ToArray();
             Assert.Equal(CTransform.ArgMinDirect(xf, ff, yf), CTransform.ArgMinGemm(xf, ff, yf));
             return true;
-        }), maxTest: 200);
+        });
     }
 
     [Fact]
@@ -92,21 +93,21 @@ public sealed class CTransformTests(ITestOutputHelper log)
         Tolerance.Close([0.0, -1.0], grads[1].ToArray(), rel: 1e-15, abs: 1e-15);
     }
 
-    [Fact]
-    public void EstimateNeverExceedsTheExactW1()
+    [Property(MaxTest = 50)]
+    public Property EstimateNeverExceedsTheExactW1()
     {
         // Weak duality: f(xᵢ) + f^c(y) ≤ ‖xᵢ − y‖ for every pair, so E_P f + E_Q f^c ≤ W₁(P, Q) for ANY critic.
         // Random untrained critics and random 1-D sets; exact W₁ by the sorted coupling.
         var objective = CriticObjective<double>.For(new WganCtOptions());
         Gen<(int, int, int)> cases = from seed in Gen.Choose(0, 1_000_000) from n in Gen.Choose(2, 40) from shift in Gen.Choose(-30, 30) select (seed, n, shift);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var (seed, n, shift) = c;
             double[] p = CriticTestKit.Normal(n, 0, 1, (ulong)seed), q = CriticTestKit.Normal(n, shift / 10.0, 2, (ulong)seed + 1);
             var critic = new MlpCritic<double>(CriticArchitecture.Mlp(1, 8, 2), new Rng(seed));
             double estimate = objective.Estimate(critic, CriticTestKit.Column(p), CriticTestKit.Column(q));
             return estimate <= CriticTestKit.SortedW1(p, q) + 1e-12;
-        }), maxTest: 50);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Critics;
 using Verify.TestSupport;
 using Xunit;
@@ -8,8 +9,8 @@ namespace Verify.Networks.Tests.Critics;
 
 public sealed class PairwiseLipschitzTests
 {
-    [Fact]
-    public void OneDimensionalRatioIsTheSteepestAdjacentChord()
+    [Property]
+    public Property OneDimensionalRatioIsTheSteepestAdjacentChord()
     {
         // Independent route in 1-D: a chord's slope is an average of the adjacent slopes it spans, so the maximum
         // over all pairs is the maximum over neighbours after sorting.
@@ -19,7 +20,7 @@ public sealed class PairwiseLipschitzTests
             from xs in Gen.Shuffle(gaps.Select((_, i) => gaps.Take(i + 1).Sum() / 100.0 - 5.0).ToArray()) // distinct points
             from fs in Gen.ArrayOf(Gen.Choose(-10_000, 10_000).Select(v => v / 1000.0), n)
             select (xs, fs);
-        PropertyCheck.Run(Prop.ForAll(sets.ToArbitrary(), s =>
+        return Prop.ForAll(sets.ToArbitrary(), s =>
         {
             var (xs, fs) = s;
             int[] order = Enumerable.Range(0, xs.Length).OrderBy(i => xs[i]).ToArray();
@@ -30,7 +31,7 @@ public sealed class PairwiseLipschitzTests
                 if (dx > 0) expected = Math.Max(expected, Math.Abs(fs[order[k]] - fs[order[k - 1]]) / dx);
             }
             return Tolerance.IsClose(expected, PairwiseLipschitz.Ratio(xs, 1, fs), rel: 1e-12);
-        }));
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verify.Networks.Critics;
 using Verify.Networks.Init;
@@ -20,8 +21,8 @@ public sealed class SpectralNormTests
         Assert.Equal(0.0, SpectralNorm.Of([0, 0, 0, 0], 2, 2));
     }
 
-    [Fact]
-    public void AgreesWithMathNetSvdOnRandomMatrices()
+    [Property]
+    public Property AgreesWithMathNetSvdOnRandomMatrices()
     {
         // Independent route: the largest singular value from MathNet's SVD.
         Gen<(int, int, double[])> matrices =
@@ -29,12 +30,12 @@ public sealed class SpectralNormTests
             from cols in Gen.Choose(1, 8)
             from vals in Gen.ArrayOf(Gen.Choose(-1000, 1000).Select(v => v / 100.0), rows * cols)
             select (rows, cols, vals);
-        PropertyCheck.Run(Prop.ForAll(matrices.ToArbitrary(), m =>
+        return Prop.ForAll(matrices.ToArbitrary(), m =>
         {
             var (rows, cols, vals) = m;
             double expected = Matrix<double>.Build.Dense(rows, cols, (i, j) => vals[i * cols + j]).Svd(false).S[0];
             return Tolerance.IsClose(expected, SpectralNorm.Of(vals, rows, cols), rel: 1e-8, abs: 1e-12);
-        }));
+        });
     }
 
     /// <summary>The start vector the first version used: 1 + 0.1·sin(1 + j), normalised.</summary>
@@ -82,8 +83,8 @@ public sealed class SpectralNormTests
 
     private static double Svd(double[] w, int rows, int cols) => Matrix<double>.Build.Dense(rows, cols, (i, j) => w[i * cols + j]).Svd(false).S[0];
 
-    [Fact]
-    public void UpperBoundIsNeverBelowTheSvdAndWithinTheRankFactor()
+    [Property]
+    public Property UpperBoundIsNeverBelowTheSvdAndWithinTheRankFactor()
     {
         // σ ≤ (tr Gᵖ)^(1/2p) ≤ rank^(1/2p)·σ, on random matrices including low-rank ones (products of thin factors) and
         // matrices with two nearly equal top singular values, where power iteration converges slowly.
@@ -92,7 +93,9 @@ public sealed class SpectralNormTests
             from a in Gen.ArrayOf(Gen.Choose(-1000, 1000).Select(v => v / 100.0), rows * rank)
             from b in Gen.ArrayOf(Gen.Choose(-1000, 1000).Select(v => v / 100.0), rank * cols)
             select (rows, cols, Enumerable.Range(0, rows * cols).Select(k => Enumerable.Range(0, rank).Sum(r => a[k / cols * rank + r] * b[r * cols + k % cols])).ToArray());
-        PropertyCheck.Run(Prop.ForAll(matrices.ToArbitrary(), m =>
+        var twin = new double[] { 1, 0, 0, 0, 1 - 1e-12, 0, 0, 0, 0.5 };
+        Tolerance.AtMost(SpectralNorm.UpperBound(twin, 3, 3), 1.0, abs: 0);
+        return Prop.ForAll(matrices.ToArbitrary(), m =>
         {
             var (rows, cols, w) = m;
             double sigma = Svd(w, rows, cols), bound = SpectralNorm.UpperBound(w, rows, cols);
@@ -101,9 +104,7 @@ public sealed class SpectralNormTests
             Tolerance.AtMost(sigma * slack * (1 + 1e-9), bound, abs: 1e-300, what: "bound within the rank factor");
             Tolerance.AtMost(SpectralNorm.Frobenius(w) * (1 + 1e-12), bound, abs: 1e-300, what: "never above the Frobenius norm");
             return true;
-        }));
-        var twin = new double[] { 1, 0, 0, 0, 1 - 1e-12, 0, 0, 0, 0.5 };
-        Tolerance.AtMost(SpectralNorm.UpperBound(twin, 3, 3), 1.0, abs: 0);
+        });
     }
 
     [Fact]
@@ -116,8 +117,8 @@ public sealed class SpectralNormTests
         Assert.Equal(0.0, SpectralNorm.UpperBound(new double[6], 2, 3));
     }
 
-    [Fact]
-    public void OperatorBoundBracketsTheNormOfDenseMatrices()
+    [Property(MaxTest = 40)]
+    public Property OperatorBoundBracketsTheNormOfDenseMatrices()
     {
         // Through a map and its adjoint only: estimate ≤ σ ≤ bound (δ = 10⁻⁶ per seed; 40 seeds here), with the bound
         // within the factor √F of the estimate.
@@ -125,7 +126,7 @@ public sealed class SpectralNormTests
             from rows in Gen.Choose(1, 12) from cols in Gen.Choose(1, 12)
             from w in Gen.ArrayOf(Gen.Choose(-1000, 1000).Select(v => v / 100.0), rows * cols) from seed in Gen.Choose(0, 1000)
             select (rows, cols, w, (ulong)seed);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var (rows, cols, w, seed) = c;
             double sigma = Svd(w, rows, cols);
@@ -135,7 +136,7 @@ public sealed class SpectralNormTests
             Tolerance.AtMost(r.UpperBound, sigma, abs: 0, what: "σ vs the bound");
             Tolerance.Close(r.Estimate * Math.Sqrt(SpectralNorm.BoundFactor(cols, 300, 1e-6)) * (1 + 1e-9), r.UpperBound, rel: 1e-15);
             return true;
-        }), maxTest: 40);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Autodiff;
 using Verify.Networks.Layers;
 using Verify.Networks.Tensors;
@@ -55,14 +56,14 @@ public sealed class BatchNormTests
         TorchGrid.Close(TorchReference.Bn1RunningVar, bn.RunningVar, "running_var");
     }
 
-    [Fact]
-    public void TrainingModeGradientsOfFirstAndSecondOrder()
+    [Property(MaxTest = 12)]
+    public Property TrainingModeGradientsOfFirstAndSecondOrder()
     {
         // The whole batch is the input (its statistics depend on every sample); γ and β enter through the reshape-broadcast.
         var cases = from n in Gen.Choose(2, 3) from c in Gen.Choose(1, 3) from h in Gen.Choose(1, 2)
                     let shape = new[] { n, c, h, 2 }
                     from x in Gens.Flat(shape, Gens.Any) select (shape, x);
-        GradCheck.Property(cases, c => [c.x], (c, xs) => new BatchNorm2d<double>(c.shape[1], affine: false).Forward(Tensor.Reshape(xs[0], c.shape)), maxTest: 12);
+        return GradCheck.Property(cases, c => [c.x], (c, xs) => new BatchNorm2d<double>(c.shape[1], affine: false).Forward(Tensor.Reshape(xs[0], c.shape)));
     }
 
     [Fact]

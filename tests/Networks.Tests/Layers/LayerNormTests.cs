@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Layers;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
@@ -46,8 +47,8 @@ public sealed class LayerNormTests
         Assert.Empty(ln.Parameters());
     }
 
-    [Fact]
-    public void Gradients()
+    [Property(MaxTest = 15)]
+    public Property Gradients()
     {
         // First and second order in x with generated γ, β (∂/∂γ and ∂/∂β are checked against PyTorch above).
         var cases = from shape in Gens.Shape(2, 4, 3) from x in Gens.Flat(shape, Gens.Any) from keep in Gen.Choose(1, shape.Length - 1)
@@ -55,13 +56,13 @@ public sealed class LayerNormTests
                     from g in Gens.Flat(normalized, Gens.Any) from b in Gens.Flat(normalized, Gens.Any)
                     where Nd.Count(normalized) > 1
                     select (shape, x, normalized, g, b);
-        GradCheck.Property(cases, c => [c.x], (c, xs) =>
+        return GradCheck.Property(cases, c => [c.x], (c, xs) =>
         {
             var ln = new LayerNorm<double>(c.normalized);
             TorchGrid.Set(ln.Weight!, c.g.Tensor());
             TorchGrid.Set(ln.Bias!, c.b.Tensor());
             return ln.Forward(Tensor.Reshape(xs[0], c.shape));
-        }, maxTest: 15);
+        });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Init;
 using Verify.Networks.Native;
 using Verify.TestSupport;
@@ -15,8 +16,8 @@ public sealed class GemmTests
         from ta in Gen.Elements(false, true) from tb in Gen.Elements(false, true) from seed in Gen.Choose(0, 1000)
         select (m, n, k, ta, tb, seed);
 
-    [Fact]
-    public void DgemmMatchesTheTripleLoop() => PropertyCheck.Run(Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property(MaxTest = 60)]
+    public Property DgemmMatchesTheTripleLoop() => Prop.ForAll(Cases.ToArbitrary(), c =>
     {
         var rng = new Rng(c.Seed);
         var a = new double[c.M * c.K]; var b = new double[c.K * c.N]; var c0 = new double[c.M * c.N];
@@ -26,10 +27,10 @@ public sealed class GemmTests
         Gemm.Naive(c.TA, c.TB, c.M, c.N, c.K, 1.5, a, b, -0.5, naive.AsSpan());
         Tolerance.Close(naive, blas, 1e-12, 1e-12 * c.K);
         return true;
-    }), 60);
+    });
 
-    [Fact]
-    public void SgemmMatchesTheTripleLoop() => PropertyCheck.Run(Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property(MaxTest = 60)]
+    public Property SgemmMatchesTheTripleLoop() => Prop.ForAll(Cases.ToArbitrary(), c =>
     {
         var rng = new Rng(c.Seed);
         var a = new float[c.M * c.K]; var b = new float[c.K * c.N];
@@ -40,7 +41,7 @@ public sealed class GemmTests
         // float32 accumulation of k products in [−1, 1]: error ≤ k·2⁻²³ per entry (a loose but sure bound).
         Tolerance.Close(naive, blas.Select(v => (double)v).ToArray(), 0, c.K * 1.2e-7);
         return true;
-    }), 60);
+    });
 
     [Fact]
     public void LargeProductMatchesTheTripleLoop()

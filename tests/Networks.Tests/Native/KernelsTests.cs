@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Native;
 using Verify.TestSupport;
 using Xunit;
@@ -9,8 +10,8 @@ namespace Verify.Networks.Tests.Native;
 /// <summary>Raw kernels: the vectorised paths (lengths past the vector width, with tails) against scalar definitions.</summary>
 public sealed class KernelsTests
 {
-    [Fact]
-    public void MaskedScaleMatchesItsDefinition() => PropertyCheck.Run(Prop.ForAll(
+    [Property]
+    public Property MaskedScaleMatchesItsDefinition() => Prop.ForAll(
         (from n in Gen.Choose(0, 70) from g in Gen.ArrayOf(Gens.Any, n) from x in Gen.ArrayOf(Gens.Any, n) from slope in Gen.Elements(0.0, 0.2) select (g, x, slope)).ToArbitrary(),
         c =>
         {
@@ -23,7 +24,7 @@ public sealed class KernelsTests
             for (int i = 0; i < of.Length; i++)
                 if (of[i] != (c.x[i] > 0 ? (float)c.g[i] : (float)c.g[i] * (float)c.slope)) return false;
             return true;
-        }));
+        });
 
     [Fact]
     public void ReluMaskIsZeroEvenForInfiniteGradients()

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Init;
 using Verify.Networks.Native;
 using Verify.TestSupport;
@@ -30,8 +31,8 @@ public sealed class ManagedGemmTests
         return (a, b, c);
     }
 
-    [Fact]
-    public void NarrowProductsAreBitIdenticalToTheirTransposes()
+    [Property(MaxTest = 60)]
+    public Property NarrowProductsAreBitIdenticalToTheirTransposes()
     {
         // A C with fewer columns than a register tile is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ and written back transposed; each
         // entry must be the very same float as computing the wide transpose directly (same products, same order, same α/β).
@@ -40,7 +41,7 @@ public sealed class ManagedGemmTests
                     from alpha in Gen.Elements(1.0, -0.75) from beta in Gen.Elements(0.0, -0.5) from seed in Gen.Choose(0, 10_000)
                     where m > n
                     select (M: m, N: n, K: k, TA: ta, TB: tb, Alpha: alpha, Beta: beta, Seed: seed);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var (a, b, c0) = Operands(c.M, c.N, c.K, c.Seed);
             float[] F(double[] v) => v.Select(x => (float)x).ToArray();
@@ -54,11 +55,11 @@ public sealed class ManagedGemmTests
             ManagedGemm.Run(!c.TB, !c.TA, c.N, c.M, c.K, (float)c.Alpha, fb, fa, (float)c.Beta, wide.AsSpan());
             for (int i = 0; i < c.M; i++) for (int j = 0; j < c.N; j++) Assert.Equal(wide[j * c.M + i], narrow[i * c.N + j]);
             return true;
-        }), 60);
+        });
     }
 
-    [Fact]
-    public void DoubleMatchesTheTripleLoop() => PropertyCheck.Run(Prop.ForAll(Cases(70).ToArbitrary(), c =>
+    [Property(MaxTest = 150)]
+    public Property DoubleMatchesTheTripleLoop() => Prop.ForAll(Cases(70).ToArbitrary(), c =>
     {
         var (a, b, c0) = Operands(c.M, c.N, c.K, c.Seed);
         var ours = (double[])c0.Clone(); var naive = (double[])c0.Clone();
@@ -67,10 +68,10 @@ public sealed class ManagedGemmTests
         // Different summation order (blocked, fused): each entry differs by at most ~k·2⁻⁵² relative to Σ|a||b| ≤ k.
         Tolerance.Close(naive, ours, 1e-12, 1e-13 * c.K * Math.Max(1, Math.Abs(c.Alpha)));
         return true;
-    }), 150);
+    });
 
-    [Fact]
-    public void FloatMatchesTheTripleLoop() => PropertyCheck.Run(Prop.ForAll(Cases(70).ToArbitrary(), c =>
+    [Property(MaxTest = 150)]
+    public Property FloatMatchesTheTripleLoop() => Prop.ForAll(Cases(70).ToArbitrary(), c =>
     {
         var (a, b, c0) = Operands(c.M, c.N, c.K, c.Seed);
         float[] F(double[] v) => v.Select(x => (float)x).ToArray();
@@ -82,7 +83,7 @@ public sealed class ManagedGemmTests
         // float32 accumulation of k products in [−1, 1], scaled by |α| (+ |β|·|c| rounding): error ≤ (k+2)·2⁻²³·max(1, |α|).
         Tolerance.Close(naive, D(ours), 0, (c.K + 2) * 1.2e-7 * Math.Max(1, Math.Abs(c.Alpha)));
         return true;
-    }), 150);
+    });
 
     [Fact]
     public void LargeParallelProductsMatchTheTripleLoop()

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Native;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
@@ -33,11 +34,11 @@ public sealed class TensorConvTests
     private static double At(double[] x, int[] s, int n, int c, int i, int j) =>
         i < 0 || j < 0 || i >= s[2] || j >= s[3] ? 0 : x[((n * s[1] + c) * s[2] + i) * s[3] + j];
 
-    [Fact]
-    public void Im2ColMatchesTheDefinition()
+    [Property]
+    public Property Im2ColMatchesTheDefinition()
     {
         var cases = from k in Cases() from x in Gens.Flat(k.XShape, Gens.Any) select (k, x);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), t =>
+        return Prop.ForAll(cases.ToArbitrary(), t =>
         {
             var (k, g) = (t.k, t.k.Geometry);
             var cols = Tensor.Im2Col(Tensor.Reshape(t.x.Tensor(), k.XShape), g);
@@ -51,38 +52,38 @@ public sealed class TensorConvTests
                                     Assert.Equal(At(t.x.V, k.XShape, n, c, oh * k.SH - k.PH + i, ow * k.SW - k.PW + j),
                                         cols[(n * g.OutH + oh) * g.OutW + ow, (c * k.KH + i) * k.KW + j]);
             return true;
-        }));
+        });
     }
 
-    [Fact]
-    public void Im2ColAndCol2ImAreAdjoint()
+    [Property]
+    public Property Im2ColAndCol2ImAreAdjoint()
     {
         // ⟨Im2Col(x), Y⟩ = ⟨x, Col2Im(Y)⟩ for every geometry: the two rules are each other's transposes.
         var cases = from k in Cases() from x in Gens.Flat(k.XShape, Gens.Any)
                     from y in Gens.Flat([k.N * k.Geometry.Windows, k.Geometry.PatchSize], Gens.Any) select (k, x, y);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), t =>
+        return Prop.ForAll(cases.ToArbitrary(), t =>
         {
             var g = t.k.Geometry;
             var x = Tensor.Reshape(t.x.Tensor(), t.k.XShape);
             var y = Tensor.Reshape(t.y.Tensor(), t.k.N * g.Windows, g.PatchSize);
             double lhs = Tensor.Sum(Tensor.Im2Col(x, g) * y).Item(), rhs = Tensor.Sum(x * Tensor.Col2Im(y, g, t.k.N)).Item();
             return Tolerance.IsClose(lhs, rhs, 1e-12, 1e-12);
-        }));
+        });
     }
 
-    [Fact]
-    public void Im2ColGradients()
+    [Property(MaxTest = 15)]
+    public Property Im2ColGradients()
     {
         var cases = from k in Cases(5) from x in Gens.Flat(k.XShape, Gens.Any) select (k, x);
-        GradCheck.Property(cases, t => [t.x], (t, xs) => Tensor.Im2Col(Tensor.Reshape(xs[0], t.k.XShape), t.k.Geometry), maxTest: 15);
+        return GradCheck.Property(cases, t => [t.x], (t, xs) => Tensor.Im2Col(Tensor.Reshape(xs[0], t.k.XShape), t.k.Geometry));
     }
 
-    [Fact]
-    public void Col2ImGradients()
+    [Property(MaxTest = 15)]
+    public Property Col2ImGradients()
     {
         var cases = from k in Cases(5) from y in Gens.Flat([k.N * k.Geometry.Windows, k.Geometry.PatchSize], Gens.Any) select (k, y);
-        GradCheck.Property(cases, t => [t.y], (t, xs) =>
-            Tensor.Col2Im(Tensor.Reshape(xs[0], t.k.N * t.k.Geometry.Windows, t.k.Geometry.PatchSize), t.k.Geometry, t.k.N), maxTest: 15);
+        return GradCheck.Property(cases, t => [t.y], (t, xs) =>
+            Tensor.Col2Im(Tensor.Reshape(xs[0], t.k.N * t.k.Geometry.Windows, t.k.Geometry.PatchSize), t.k.Geometry, t.k.N));
     }
 
     /// <summary>y[n, o, oh, ow] = b[o] + Σ_{c,i,j} W[o, c, i, j]·x[n, c, oh·sH − pH + i, ow·sW − pW + j].</summary>
@@ -105,12 +106,12 @@ public sealed class TensorConvTests
         return y;
     }
 
-    [Fact]
-    public void Conv2dMatchesTheDirectSum()
+    [Property]
+    public Property Conv2dMatchesTheDirectSum()
     {
         var cases = from k in Cases() from x in Gens.Flat(k.XShape, Gens.Any) from w in Gens.Flat(k.WShape, Gens.Any)
                     from b in Gens.Flat([k.O], Gens.Any) from bias in Gen.Elements(false, true) select (k, x, w, b, bias);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), t =>
+        return Prop.ForAll(cases.ToArbitrary(), t =>
         {
             var k = t.k;
             var y = Tensor.Conv2d(Tensor.Reshape(t.x.Tensor(), k.XShape), Tensor.Reshape(t.w.Tensor(), k.WShape),
@@ -118,7 +119,7 @@ public sealed class TensorConvTests
             Assert.Equal(new[] { k.N, k.O, k.Geometry.OutH, k.Geometry.OutW }, y.Shape);
             Tolerance.Close(DirectConv(k, t.x.V, t.w.V, t.bias ? t.b.V : null), y.ToArray(), 1e-13, 1e-13);
             return true;
-        }));
+        });
     }
 
     /// <summary>A transposed-conv case: the conv case read backwards (its output size is the transposed conv's input).</summary>
@@ -155,13 +156,13 @@ public sealed class TensorConvTests
         return (y, oh, ow);
     }
 
-    [Fact]
-    public void ConvTranspose2dMatchesTheScatterDefinition()
+    [Property]
+    public Property ConvTranspose2dMatchesTheScatterDefinition()
     {
         var cases = from t in TransposedCases(5) from x in Gens.Flat(t.K.XShape, Gens.Any)
                     from w in Gens.Flat([t.K.C, t.K.O, t.K.KH, t.K.KW], Gens.Any) from b in Gens.Flat([t.K.O], Gens.Any) from bias in Gen.Elements(false, true)
                     select (t, x, w, b, bias);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var k = c.t.K;
             var (expected, oh, ow) = DirectTransposed(k, c.t.OPH, c.t.OPW, c.x.V, c.w.V, c.bias ? c.b.V : null);
@@ -170,16 +171,16 @@ public sealed class TensorConvTests
             Assert.Equal(new[] { k.N, k.O, oh, ow }, y.Shape);
             Tolerance.Close(expected, y.ToArray(), 1e-13, 1e-13);
             return true;
-        }));
+        });
     }
 
-    [Fact]
-    public void ConvTransposeIsTheAdjointOfConvInTheInput()
+    [Property]
+    public Property ConvTransposeIsTheAdjointOfConvInTheInput()
     {
         // ⟨conv2d(x, W), y⟩ = ⟨x, conv_transpose2d(y, W)⟩ with the same weight (read [O, C, kH, kW] by conv, [Cin=O, Cout=C, …] by the transpose).
         var cases = from k in Cases() from x in Gens.Flat(k.XShape, Gens.Any) from w in Gens.Flat(k.WShape, Gens.Any)
                     from y in Gens.Flat([k.N, k.O, k.Geometry.OutH, k.Geometry.OutW], Gens.Any) select (k, x, w, y);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), t =>
+        return Prop.ForAll(cases.ToArbitrary(), t =>
         {
             var k = t.k;
             var g = k.Geometry;
@@ -191,30 +192,30 @@ public sealed class TensorConvTests
             double lhs = Tensor.Sum(Tensor.Conv2d(x, w, null, (k.SH, k.SW), (k.PH, k.PW)) * y).Item();
             double rhs = Tensor.Sum(x * Tensor.ConvTranspose2d(y, w, null, (k.SH, k.SW), (k.PH, k.PW), (oph, opw))).Item();
             return Tolerance.IsClose(lhs, rhs, 1e-12, 1e-12);
-        }));
+        });
     }
 
-    [Fact]
-    public void Conv2dGradients()
+    [Property(MaxTest = 12)]
+    public Property Conv2dGradients()
     {
         // First and second order in x, W and b together (conv is bilinear in x and W: the mixed Hessian blocks are checked).
         var cases = from k in Cases(4) from x in Gens.Flat(k.XShape, Gens.Any) from w in Gens.Flat(k.WShape, Gens.Any)
                     from b in Gens.Flat([k.O], Gens.Any) select (k, x, w, b);
-        GradCheck.Property(cases, t => [t.x, t.w, t.b], (t, xs) => Tensor.Conv2d(Tensor.Reshape(xs[0], t.k.XShape), Tensor.Reshape(xs[1], t.k.WShape),
-            Tensor.Reshape(xs[2], t.k.O), (t.k.SH, t.k.SW), (t.k.PH, t.k.PW)), maxTest: 12);
+        return GradCheck.Property(cases, t => [t.x, t.w, t.b], (t, xs) => Tensor.Conv2d(Tensor.Reshape(xs[0], t.k.XShape), Tensor.Reshape(xs[1], t.k.WShape),
+            Tensor.Reshape(xs[2], t.k.O), (t.k.SH, t.k.SW), (t.k.PH, t.k.PW)));
     }
 
-    [Fact]
-    public void ConvTranspose2dGradients()
+    [Property(MaxTest = 12)]
+    public Property ConvTranspose2dGradients()
     {
         var cases = from t in TransposedCases(3) from x in Gens.Flat(t.K.XShape, Gens.Any)
                     from w in Gens.Flat([t.K.C, t.K.O, t.K.KH, t.K.KW], Gens.Any) from b in Gens.Flat([t.K.O], Gens.Any) select (t, x, w, b);
-        GradCheck.Property(cases, c => [c.x, c.w, c.b], (c, xs) =>
+        return GradCheck.Property(cases, c => [c.x, c.w, c.b], (c, xs) =>
         {
             var k = c.t.K;
             return Tensor.ConvTranspose2d(Tensor.Reshape(xs[0], k.XShape), Tensor.Reshape(xs[1], k.C, k.O, k.KH, k.KW), Tensor.Reshape(xs[2], k.O),
                 (k.SH, k.SW), (k.PH, k.PW), (c.t.OPH, c.t.OPW));
-        }, maxTest: 12);
+        });
     }
 
     [Fact]

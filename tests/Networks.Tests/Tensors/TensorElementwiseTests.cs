@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
 using Xunit;
@@ -21,34 +22,34 @@ public sealed class TensorElementwiseTests
     private static readonly double[] Sample = [-3.5, -1.0, -0.2, 0.25, 0.7, 2.0, 30.0];
     private static readonly double[] PositiveSample = [0.01, 0.3, 1.0, 2.5, 40.0];
 
-    [Fact] public void NegValuesAndGradients() { Forward(Tensor.Neg, x => -x, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Neg); }
-    [Fact] public void AddScalarValuesAndGradients() { Forward(x => x + 1.5, x => x + 1.5, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), x => x - 0.75); }
-    [Fact] public void MulScalarValuesAndGradients() { Forward(x => 2.5 * x, x => 2.5 * x, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), x => x * -1.25); }
-    [Fact] public void RSubScalarValuesAndGradients() { Forward(x => 1.0 - x, x => 1.0 - x, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), x => 2.0 - x); }
-    [Fact] public void RDivScalarValuesAndGradients() { Forward(x => 3.0 / x, x => 3.0 / x, Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.5, 1.5)), x => 3.0 / x); }
-    [Fact] public void ExpValuesAndGradients() { Forward(Tensor.Exp, Math.Exp, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Exp); }
-    [Fact] public void LogValuesAndGradients() { Forward(Tensor.Log, Math.Log, PositiveSample); GradCheck.Unary(Gens.Matrix(Gens.Positive), Tensor.Log); }
-    [Fact] public void SqrtValuesAndGradients() { Forward(Tensor.Sqrt, Math.Sqrt, PositiveSample); GradCheck.Unary(Gens.Matrix(Gens.Positive), Tensor.Sqrt); }
-    [Fact] public void SquareValuesAndGradients() { Forward(Tensor.Square, x => x * x, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Square); }
-    [Fact] public void PowValuesAndGradients() { Forward(x => Tensor.Pow(x, 1.7), x => Math.Pow(x, 1.7), PositiveSample); GradCheck.Unary(Gens.Matrix(Gens.Positive), x => Tensor.Pow(x, 1.7)); }
-    [Fact] public void AbsValuesAndGradients() { Forward(Tensor.Abs, Math.Abs, Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.05, 2)), x => Tensor.Abs(x) * x); }
-    [Fact] public void ReluValuesAndGradients() { Forward(Tensor.Relu, x => Math.Max(x, 0), Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.05, 2)), x => Tensor.Relu(x) * Tensor.Exp(x)); }
-    [Fact] public void LeakyReluValuesAndGradients() { Forward(x => Tensor.LeakyRelu(x, 0.2), x => x > 0 ? x : 0.2 * x, Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.05, 2)), x => Tensor.Tanh(Tensor.LeakyRelu(x, 0.2))); }
-    [Fact] public void TanhValuesAndGradients() { Forward(Tensor.Tanh, Math.Tanh, Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Tanh); }
-    [Fact] public void SigmoidValuesAndGradients() { Forward(Tensor.Sigmoid, x => 1 / (1 + Math.Exp(-x)), Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Sigmoid); }
-    [Fact] public void SoftplusValuesAndGradients() { Forward(Tensor.Softplus, x => Math.Log(1 + Math.Exp(x)), Sample); GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Softplus); }
-    [Fact] public void SafeReciprocalValuesAndGradients() { Forward(Tensor.SafeReciprocal, x => 1 / x, Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.5, 1.5)), Tensor.SafeReciprocal); }
-    [Fact] public void ClampValuesAndGradients() { Forward(x => Tensor.Clamp(x, -0.5, 0.5), x => Math.Clamp(x, -0.5, 0.5), Sample); GradCheck.Unary(Gens.Matrix(Gens.Uniform(-1.0, 1.0).Where(v => Math.Abs(Math.Abs(v) - 0.5) > 0.05)), x => Tensor.Clamp(x, -0.5, 0.5) * x); }
-    [Fact] public void MaximumValuesAndGradients() { Forward(x => Tensor.Maximum(x, 0.3), x => Math.Max(x, 0.3), Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0.3, 0.05, 2)), x => Tensor.Square(Tensor.Maximum(x, 0.3))); }
-    [Fact] public void MinimumValuesAndGradients() { Forward(x => Tensor.Minimum(x, 0.3), x => Math.Min(x, 0.3), Sample); GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0.3, 0.05, 2)), x => Tensor.Square(Tensor.Minimum(x, 0.3))); }
+    [Property(MaxTest = 25)] public Property NegValuesAndGradients() { Forward(Tensor.Neg, x => -x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Neg); }
+    [Property(MaxTest = 25)] public Property AddScalarValuesAndGradients() { Forward(x => x + 1.5, x => x + 1.5, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), x => x - 0.75); }
+    [Property(MaxTest = 25)] public Property MulScalarValuesAndGradients() { Forward(x => 2.5 * x, x => 2.5 * x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), x => x * -1.25); }
+    [Property(MaxTest = 25)] public Property RSubScalarValuesAndGradients() { Forward(x => 1.0 - x, x => 1.0 - x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), x => 2.0 - x); }
+    [Property(MaxTest = 25)] public Property RDivScalarValuesAndGradients() { Forward(x => 3.0 / x, x => 3.0 / x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.5, 1.5)), x => 3.0 / x); }
+    [Property(MaxTest = 25)] public Property ExpValuesAndGradients() { Forward(Tensor.Exp, Math.Exp, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Exp); }
+    [Property(MaxTest = 25)] public Property LogValuesAndGradients() { Forward(Tensor.Log, Math.Log, PositiveSample); return GradCheck.Unary(Gens.Matrix(Gens.Positive), Tensor.Log); }
+    [Property(MaxTest = 25)] public Property SqrtValuesAndGradients() { Forward(Tensor.Sqrt, Math.Sqrt, PositiveSample); return GradCheck.Unary(Gens.Matrix(Gens.Positive), Tensor.Sqrt); }
+    [Property(MaxTest = 25)] public Property SquareValuesAndGradients() { Forward(Tensor.Square, x => x * x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Square); }
+    [Property(MaxTest = 25)] public Property PowValuesAndGradients() { Forward(x => Tensor.Pow(x, 1.7), x => Math.Pow(x, 1.7), PositiveSample); return GradCheck.Unary(Gens.Matrix(Gens.Positive), x => Tensor.Pow(x, 1.7)); }
+    [Property(MaxTest = 25)] public Property AbsValuesAndGradients() { Forward(Tensor.Abs, Math.Abs, Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.05, 2)), x => Tensor.Abs(x) * x); }
+    [Property(MaxTest = 25)] public Property ReluValuesAndGradients() { Forward(Tensor.Relu, x => Math.Max(x, 0), Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.05, 2)), x => Tensor.Relu(x) * Tensor.Exp(x)); }
+    [Property(MaxTest = 25)] public Property LeakyReluValuesAndGradients() { Forward(x => Tensor.LeakyRelu(x, 0.2), x => x > 0 ? x : 0.2 * x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.05, 2)), x => Tensor.Tanh(Tensor.LeakyRelu(x, 0.2))); }
+    [Property(MaxTest = 25)] public Property TanhValuesAndGradients() { Forward(Tensor.Tanh, Math.Tanh, Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Tanh); }
+    [Property(MaxTest = 25)] public Property SigmoidValuesAndGradients() { Forward(Tensor.Sigmoid, x => 1 / (1 + Math.Exp(-x)), Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Sigmoid); }
+    [Property(MaxTest = 25)] public Property SoftplusValuesAndGradients() { Forward(Tensor.Softplus, x => Math.Log(1 + Math.Exp(x)), Sample); return GradCheck.Unary(Gens.Matrix(Gens.Any), Tensor.Softplus); }
+    [Property(MaxTest = 25)] public Property SafeReciprocalValuesAndGradients() { Forward(Tensor.SafeReciprocal, x => 1 / x, Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0, 0.5, 1.5)), Tensor.SafeReciprocal); }
+    [Property(MaxTest = 25)] public Property ClampValuesAndGradients() { Forward(x => Tensor.Clamp(x, -0.5, 0.5), x => Math.Clamp(x, -0.5, 0.5), Sample); return GradCheck.Unary(Gens.Matrix(Gens.Uniform(-1.0, 1.0).Where(v => Math.Abs(Math.Abs(v) - 0.5) > 0.05)), x => Tensor.Clamp(x, -0.5, 0.5) * x); }
+    [Property(MaxTest = 25)] public Property MaximumValuesAndGradients() { Forward(x => Tensor.Maximum(x, 0.3), x => Math.Max(x, 0.3), Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0.3, 0.05, 2)), x => Tensor.Square(Tensor.Maximum(x, 0.3))); }
+    [Property(MaxTest = 25)] public Property MinimumValuesAndGradients() { Forward(x => Tensor.Minimum(x, 0.3), x => Math.Min(x, 0.3), Sample); return GradCheck.Unary(Gens.Matrix(Gens.AwayFrom(0.3, 0.05, 2)), x => Tensor.Square(Tensor.Minimum(x, 0.3))); }
 
-    [Fact]
-    public void MaskedScaleValuesAndGradients()
+    [Property(MaxTest = 25)]
+    public Property MaskedScaleValuesAndGradients()
     {
         var y = Tensor.MaskedScale(Tensor.From(new[] { 2.0, 3.0, -4.0 }), Tensor.From(new[] { 1.0, -1.0, -0.5 }), 0.25);
         Assert.Equal(new[] { 2.0, 0.75, -1.0 }, y.ToArray());
         var cases = from g in Gens.Matrix(Gens.Any) from x in Gens.Matrix(g.M, g.N, Gens.AwayFrom(0, 0.05, 2)) select (g, x);
-        GradCheck.Property(cases, c => [c.g, c.x], xs => Tensor.MaskedScale(Tensor.Exp(xs[0]), xs[1], 0.2) * xs[0]);
+        return GradCheck.Property(cases, c => [c.g, c.x], xs => Tensor.MaskedScale(Tensor.Exp(xs[0]), xs[1], 0.2) * xs[0]);
     }
 
     [Fact]
@@ -87,8 +88,8 @@ public sealed class TensorElementwiseTests
         Tolerance.Close([800.0, 0.0], Tensor.BceWithLogits(x, Tensor.From(new[] { 1.0, 1.0 })).ToArray(), 1e-15);
     }
 
-    [Fact]
-    public void BceWithLogitsValuesAndGradients()
+    [Property(MaxTest = 25)]
+    public Property BceWithLogitsValuesAndGradients()
     {
         var x = Tensor.From(new[] { -2.0, 0.3, 1.5 });
         var z = Tensor.From(new[] { 1.0, 0.0, 0.25 });
@@ -99,7 +100,7 @@ public sealed class TensorElementwiseTests
             Tolerance.Close(-(z[i] * Math.Log(s) + (1 - z[i]) * Math.Log(1 - s)), y[i], 1e-14);
         }
         var cases = from a in Gens.Matrix(Gens.Uniform(-4, 4)) from b in Gens.Matrix(a.M, a.N, Gens.Uniform(0, 1)) select (a, b);
-        GradCheck.Property(cases, c => [c.a, c.b], xs => Tensor.BceWithLogits(xs[0], xs[1]));
+        return GradCheck.Property(cases, c => [c.a, c.b], xs => Tensor.BceWithLogits(xs[0], xs[1]));
     }
 
     /// <summary>A matrix A and an operand B of the same shape, a row (1×n), a column (m×1) or a single value.</summary>
@@ -115,27 +116,35 @@ public sealed class TensorElementwiseTests
         }
         select (a, b);
 
-    [Fact] public void AddBroadcastsAndDifferentiates() => Binary(Tensor.Add, (a, b) => a + b, Gens.Any);
-    [Fact] public void SubBroadcastsAndDifferentiates() => Binary(Tensor.Sub, (a, b) => a - b, Gens.Any);
-    [Fact] public void MulBroadcastsAndDifferentiates() => Binary(Tensor.Mul, (a, b) => a * b, Gens.Any);
-    [Fact] public void DivBroadcastsAndDifferentiates() => Binary(Tensor.Div, (a, b) => a / b, Gens.AwayFrom(0, 0.5, 1.5));
+    [Property(MaxTest = 50)] public Property AddBroadcasts() => BinaryValues(Tensor.Add, (a, b) => a + b, Gens.Any);
+    [Property(MaxTest = 50)] public Property SubBroadcasts() => BinaryValues(Tensor.Sub, (a, b) => a - b, Gens.Any);
+    [Property(MaxTest = 50)] public Property MulBroadcasts() => BinaryValues(Tensor.Mul, (a, b) => a * b, Gens.Any);
+    [Property(MaxTest = 50)] public Property DivBroadcasts() => BinaryValues(Tensor.Div, (a, b) => a / b, Gens.AwayFrom(0, 0.5, 1.5));
+    [Property(MaxTest = 25)] public Property AddBroadcastsAndDifferentiates() => BinaryGradients(Tensor.Add, Gens.Any);
+    [Property(MaxTest = 25)] public Property SubBroadcastsAndDifferentiates() => BinaryGradients(Tensor.Sub, Gens.Any);
+    [Property(MaxTest = 25)] public Property MulBroadcastsAndDifferentiates() => BinaryGradients(Tensor.Mul, Gens.Any);
+    [Property(MaxTest = 25)] public Property DivBroadcastsAndDifferentiates() => BinaryGradients(Tensor.Div, Gens.AwayFrom(0, 0.5, 1.5));
 
     /// <summary>
     /// Rank-3/4 broadcasting: the big operand against a shape made by setting a random subset of its dimensions to 1 and
     /// dropping a random number of leading ones, both ways round; values against an index loop, gradients against finite
     /// differences.
     /// </summary>
-    [Fact]
-    public void BroadcastingInAnyRank()
+    private static Gen<(int[] shape, Mat a, int[] small, Mat b, int op, bool swap)> AnyRankPairs =>
+        from shape in Gens.Shape(3, 4, 3) from a in Gens.Flat(shape, Gens.AwayFrom(0, 0.5, 1.5))
+        from mask in Gen.Choose(0, (1 << shape.Length) - 1) from drop in Gen.Choose(0, shape.Length)
+        let small = shape.Select((d, k) => (mask >> k & 1) == 1 ? 1 : d).Skip(drop).ToArray()
+        from b in Gens.Flat(small, Gens.AwayFrom(0, 0.5, 1.5)) from op in Gen.Choose(0, 3) from swap in Gen.Elements(false, true)
+        select (shape, a, small, b, op, swap);
+
+    private static readonly Func<Tensor<double>, Tensor<double>, Tensor<double>>[] Ops = [Tensor.Add, Tensor.Sub, Tensor.Mul, Tensor.Div];
+
+    [Property]
+    public Property BroadcastingInAnyRank()
     {
-        var cases = from shape in Gens.Shape(3, 4, 3) from a in Gens.Flat(shape, Gens.AwayFrom(0, 0.5, 1.5))
-                    from mask in Gen.Choose(0, (1 << shape.Length) - 1) from drop in Gen.Choose(0, shape.Length)
-                    let small = shape.Select((d, k) => (mask >> k & 1) == 1 ? 1 : d).Skip(drop).ToArray()
-                    from b in Gens.Flat(small, Gens.AwayFrom(0, 0.5, 1.5)) from op in Gen.Choose(0, 3) from swap in Gen.Elements(false, true)
-                    select (shape, a, small, b, op, swap);
-        Func<Tensor<double>, Tensor<double>, Tensor<double>>[] ops = [Tensor.Add, Tensor.Sub, Tensor.Mul, Tensor.Div];
+        var ops = Ops;
         Func<double, double, double>[] refs = [(x, y) => x + y, (x, y) => x - y, (x, y) => x * y, (x, y) => x / y];
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(AnyRankPairs.ToArbitrary(), c =>
         {
             var (big, small) = (Tensor.Reshape(c.a.Tensor(), c.shape), Tensor.Reshape(c.b.Tensor(), c.small));
             var y = c.swap ? ops[c.op](small, big) : ops[c.op](big, small);
@@ -148,24 +157,26 @@ public sealed class TensorElementwiseTests
                 Tolerance.Close(c.swap ? refs[c.op](bv, av) : refs[c.op](av, bv), y[f], 1e-15, 1e-300);
             }
             return true;
-        }));
-        GradCheck.Property(cases, c => [c.a, c.b], (c, xs) =>
-        {
-            var (big, small) = (Tensor.Reshape(xs[0], c.shape), Tensor.Reshape(xs[1], c.small));
-            return c.swap ? ops[c.op](small, big) : ops[c.op](big, small);
-        }, maxTest: 15);
+        });
     }
 
-    /// <summary>
-    /// Broadcasting both ways (A ∘ B and B ∘ A), with a row operand given either as a 1×n matrix or as an [n] vector:
-    /// values against the scalar formula, gradients (summed back to each operand's shape) against finite differences.
-    /// </summary>
-    private static void Binary(Func<Tensor<double>, Tensor<double>, Tensor<double>> op, Func<double, double, double> reference, Gen<double> values,
-        [System.Runtime.CompilerServices.CallerMemberName] string caller = "")
-    {
-        var cases = from p in BroadcastPairs(values) from swap in Gen.Elements(false, true) from vector in Gen.Elements(false, true) select (p.A, p.B, Swap: swap, Vector: vector);
-        Tensor<double> Small(Tensor<double> b, bool vector) => vector && b.Rows == 1 ? Tensor.Reshape(b, b.Cols) : b;
-        var forward = Prop.ForAll(cases.ToArbitrary(), c =>
+    [Property(MaxTest = 15)]
+    public Property BroadcastingInAnyRankGradients() =>
+        GradCheck.Property(AnyRankPairs, c => [c.a, c.b], (c, xs) =>
+        {
+            var (big, small) = (Tensor.Reshape(xs[0], c.shape), Tensor.Reshape(xs[1], c.small));
+            return c.swap ? Ops[c.op](small, big) : Ops[c.op](big, small);
+        });
+
+    /// <summary>Broadcasting both ways (A ∘ B and B ∘ A), with a row operand given either as a 1×n matrix or as an [n] vector.</summary>
+    private static Gen<(Mat A, Mat B, bool Swap, bool Vector)> BinaryCases(Gen<double> values) =>
+        from p in BroadcastPairs(values) from swap in Gen.Elements(false, true) from vector in Gen.Elements(false, true) select (p.A, p.B, Swap: swap, Vector: vector);
+
+    private static Tensor<double> Small(Tensor<double> b, bool vector) => vector && b.Rows == 1 ? Tensor.Reshape(b, b.Cols) : b;
+
+    /// <summary>Values against the scalar formula.</summary>
+    private static Property BinaryValues(Func<Tensor<double>, Tensor<double>, Tensor<double>> op, Func<double, double, double> reference, Gen<double> values) =>
+        Prop.ForAll(BinaryCases(values).ToArbitrary(), c =>
         {
             var (big, small) = (c.A.Tensor(), Small(c.B.Tensor(), c.Vector));
             var y = c.Swap ? op(small, big) : op(big, small);
@@ -178,8 +189,9 @@ public sealed class TensorElementwiseTests
                 }
             return true;
         });
-        PropertyCheck.Run(forward, 50, caller: caller + ".forward");
-        GradCheck.Property(cases, c => [c.A, c.B],
-            (c, xs) => c.Swap ? op(Small(xs[1], c.Vector), xs[0]) : op(xs[0], Small(xs[1], c.Vector)), caller: caller);
-    }
+
+    /// <summary>Gradients (summed back to each operand's shape) against finite differences.</summary>
+    private static Property BinaryGradients(Func<Tensor<double>, Tensor<double>, Tensor<double>> op, Gen<double> values) =>
+        GradCheck.Property(BinaryCases(values), c => [c.A, c.B],
+            (c, xs) => c.Swap ? op(Small(xs[1], c.Vector), xs[0]) : op(xs[0], Small(xs[1], c.Vector)));
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
 using Xunit;
@@ -16,8 +17,8 @@ public sealed class TensorMatrixTests
         from b in Gens.Matrix(tb ? n : k, tb ? k : n, Gens.Any)
         select (a, b, ta, tb);
 
-    [Fact]
-    public void MatMulMatchesTripleLoop() => PropertyCheck.Run(Prop.ForAll(Products.ToArbitrary(), c =>
+    [Property]
+    public Property MatMulMatchesTripleLoop() => Prop.ForAll(Products.ToArbitrary(), c =>
     {
         var y = Tensor.MatMul(c.A.Tensor(), c.B.Tensor(), c.TA, c.TB);
         int m = y.Rows, n = y.Cols, k = c.TA ? c.A.M : c.A.N;
@@ -30,34 +31,34 @@ public sealed class TensorMatrixTests
                 Tolerance.Close(s, y[i, j], 1e-13, 1e-14);
             }
         return true;
-    }), 100);
+    });
 
-    [Fact]
-    public void MatMulGradients() => GradCheck.Property(Products, c => [c.A, c.B], (c, xs) => Tensor.MatMul(xs[0], xs[1], c.TA, c.TB));
+    [Property(MaxTest = 25)]
+    public Property MatMulGradients() => GradCheck.Property(Products, c => [c.A, c.B], (c, xs) => Tensor.MatMul(xs[0], xs[1], c.TA, c.TB));
 
     private static Gen<(Mat X, Mat W, Mat B)> Affine =>
         from batch in Gen.Choose(1, 4) from input in Gen.Choose(1, 4) from output in Gen.Choose(1, 4)
         from x in Gens.Matrix(batch, input, Gens.Any) from w in Gens.Matrix(output, input, Gens.Any) from b in Gens.Matrix(1, output, Gens.Any)
         select (x, w, b);
 
-    [Fact]
-    public void LinearIsXWTransposedPlusB() => PropertyCheck.Run(Prop.ForAll(Affine.ToArbitrary(), c =>
+    [Property]
+    public Property LinearIsXWTransposedPlusB() => Prop.ForAll(Affine.ToArbitrary(), c =>
     {
         var y = Tensor.Linear(c.X.Tensor(), c.W.Tensor(), Tensor.From(c.B.V));
         var expected = Tensor.MatMul(c.X.Tensor(), c.W.Tensor(), transB: true) + Tensor.From(c.B.V);
         Tolerance.Close(expected.ToArray(), y.ToArray(), 1e-14, 1e-14);
         return true;
-    }));
+    });
 
-    [Fact]
-    public void LinearGradients() =>
+    [Property(MaxTest = 25)]
+    public Property LinearGradients() =>
         GradCheck.Property(Affine, c => [c.X, c.W, c.B], xs => Tensor.Tanh(Tensor.Linear(xs[0], xs[1], Tensor.Reshape(xs[2], xs[2].Cols))));
 
-    [Fact]
-    public void LinearWithoutBiasGradients() => GradCheck.Property(Affine, c => [c.X, c.W], xs => Tensor.Tanh(Tensor.Linear(xs[0], xs[1])));
+    [Property(MaxTest = 25)]
+    public Property LinearWithoutBiasGradients() => GradCheck.Property(Affine, c => [c.X, c.W], xs => Tensor.Tanh(Tensor.Linear(xs[0], xs[1])));
 
-    [Fact]
-    public void TransposeGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Transpose(x) * Tensor.Transpose(Tensor.Exp(x)));
+    [Property(MaxTest = 25)]
+    public Property TransposeGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Transpose(x) * Tensor.Transpose(Tensor.Exp(x)));
 
     [Fact]
     public void ShapeMismatchesAreRejected()

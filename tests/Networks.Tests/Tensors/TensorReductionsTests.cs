@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
 using Xunit;
@@ -51,63 +52,63 @@ public sealed class TensorReductionsTests
         Assert.Equal(new[] { 0.0, 2, 0, 0, 0, 3 }, g.ToArray());
     }
 
-    [Fact] public void SumGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Sum(x) * x);
-    [Fact] public void MeanGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Square(Tensor.Mean(x)));
+    [Property(MaxTest = 25)] public Property SumGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Sum(x) * x);
+    [Property(MaxTest = 25)] public Property MeanGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Square(Tensor.Mean(x)));
 
-    [Fact]
-    public void SumAxisGradients()
+    [Property(MaxTest = 25)]
+    public Property SumAxisGradients()
     {
         var cases = from m in Gens.Matrix(Gens.Any) from axis in Gen.Choose(0, 1) from keep in Gen.Elements(false, true) select (m, axis, keep);
-        GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Exp(Tensor.Sum(xs[0], c.axis, c.keep)));
+        return GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Exp(Tensor.Sum(xs[0], c.axis, c.keep)));
     }
 
-    [Fact]
-    public void MeanAxisGradients()
+    [Property(MaxTest = 25)]
+    public Property MeanAxisGradients()
     {
         var cases = from m in Gens.Matrix(Gens.Any) from axis in Gen.Choose(0, 1) select (m, axis);
-        GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Square(Tensor.Mean(xs[0], c.axis)));
+        return GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Square(Tensor.Mean(xs[0], c.axis)));
     }
 
-    [Fact]
-    public void RowNormGradients()
+    [Property(MaxTest = 25)]
+    public Property RowNormGradients()
     {
         var cases = from m in Gens.Matrix(Gens.AwayFrom(0, 0.1, 2)) from keep in Gen.Elements(false, true) select (m, keep);
-        GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.RowNorm(xs[0], c.keep));
+        return GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.RowNorm(xs[0], c.keep));
     }
 
-    [Fact]
-    public void MinAxisGradients()
+    [Property(MaxTest = 25)]
+    public Property MinAxisGradients()
     {
         var cases = from axis in Gen.Choose(0, 1) from m in Gens.DistinctAlong(axis) from keep in Gen.Elements(false, true) select (m, axis, keep);
-        GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Tanh(Tensor.MinAxis(xs[0], c.axis, c.keep)));
+        return GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Tanh(Tensor.MinAxis(xs[0], c.axis, c.keep)));
     }
 
-    [Fact]
-    public void MaxAxisGradients()
+    [Property(MaxTest = 25)]
+    public Property MaxAxisGradients()
     {
         var cases = from axis in Gen.Choose(0, 1) from m in Gens.DistinctAlong(axis) select (m, axis);
-        GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Square(Tensor.MaxAxis(xs[0], c.axis)));
+        return GradCheck.Property(cases, c => [c.m], (c, xs) => Tensor.Square(Tensor.MaxAxis(xs[0], c.axis)));
     }
 
-    [Fact]
-    public void SumToAndBroadcastToAreAdjoint()
+    [Property]
+    public Property SumToAndBroadcastToAreAdjoint()
     {
         // ⟨BroadcastTo(s), y⟩ = ⟨s, SumTo(y)⟩ for every shape s that broadcasts to y's shape.
         var cases = from y in Gens.Matrix(Gens.Any) from kind in Gen.Choose(0, 3) from s in Gens.Matrix(kind is 0 or 2 ? 1 : y.M, kind is 0 or 1 ? 1 : y.N, Gens.Any) select (y, s);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var y = c.y.Tensor(); var s = c.s.Tensor();
             double lhs = Tensor.Sum(Tensor.BroadcastTo(s, [c.y.M, c.y.N]) * y).Item();
             double rhs = Tensor.Sum(s * Tensor.SumTo(y, [c.s.M, c.s.N])).Item();
             return Tolerance.IsClose(lhs, rhs, 1e-12, 1e-12);
-        }));
+        });
     }
 
-    [Fact]
-    public void SumToAndBroadcastToGradients()
+    [Property(MaxTest = 25)]
+    public Property SumToAndBroadcastToGradients()
     {
         var cases = from y in Gens.Matrix(Gens.Any) from kind in Gen.Choose(0, 2) select (y, shape: kind == 0 ? new[] { y.N } : kind == 1 ? new[] { y.M, 1 } : Array.Empty<int>());
-        GradCheck.Property(cases, c => [c.y], (c, xs) => Tensor.Square(Tensor.BroadcastTo(Tensor.SumTo(xs[0], c.shape), [c.y.M, c.y.N])) * xs[0]);
+        return GradCheck.Property(cases, c => [c.y], (c, xs) => Tensor.Square(Tensor.BroadcastTo(Tensor.SumTo(xs[0], c.shape), [c.y.M, c.y.N])) * xs[0]);
     }
 
     /// <summary>Σ over the listed axes by a direct loop over every element (the independent route for any rank).</summary>
@@ -131,10 +132,10 @@ public sealed class TensorReductionsTests
         from axis in Gen.Choose(-shape.Length, shape.Length - 1)
         select (shape, x, axis);
 
-    [Fact]
-    public void AxisSumsOfAnyRankMatchLoops()
+    [Property]
+    public Property AxisSumsOfAnyRankMatchLoops()
     {
-        PropertyCheck.Run(Prop.ForAll(RankThreeOrFour(Gens.Any).ToArbitrary(), c =>
+        return Prop.ForAll(RankThreeOrFour(Gens.Any).ToArbitrary(), c =>
         {
             var x = Tensor.Reshape(c.X.Tensor(), c.Shape);
             int ax = c.Axis < 0 ? c.Axis + c.Shape.Length : c.Axis;
@@ -146,16 +147,19 @@ public sealed class TensorReductionsTests
             Assert.Equal(c.Shape.Select((d, k) => k == ax ? 1 : d), kept.Shape);
             Assert.Equal(c.Shape.Where((_, k) => k != ax), dropped.Shape);
             return true;
-        }));
+        });
     }
 
-    [Fact]
-    public void MultiAxisSumsMatchLoops()
+    [Property]
+    public Property MultiAxisSumsMatchLoops()
     {
         // Per-channel sums of NCHW tensors (axes 0, 2, 3) and any other subset of axes.
         var cases = from shape in Gens.Shape(4, 4, 4) from x in Gens.Flat(shape, Gens.Any)
                     from mask in Gen.Choose(1, 15) select (shape, x, axes: Enumerable.Range(0, 4).Where(k => (mask >> k & 1) == 1).ToArray());
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        var image = Tensor.Reshape(Tensor.From(Enumerable.Range(0, 24).Select(i => (double)i).ToArray()), 2, 3, 2, 2);
+        Assert.Equal(new[] { 0.0 + 1 + 2 + 3 + 12 + 13 + 14 + 15, 4 + 5 + 6 + 7 + 16 + 17 + 18 + 19, 8 + 9 + 10 + 11 + 20 + 21 + 22 + 23 },
+            Tensor.Sum(image, [0, 2, 3]).ToArray());
+        return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var x = Tensor.Reshape(c.x.Tensor(), c.shape);
             var expected = LoopSum(c.shape, c.x.V, c.axes);
@@ -165,37 +169,35 @@ public sealed class TensorReductionsTests
             Tolerance.Close(expected.Select(e => e / count).ToArray(), mean.ToArray(), 1e-14, 1e-14, "mean");
             Assert.Equal(c.shape.Where((_, k) => !c.axes.Contains(k)), mean.Shape);
             return true;
-        }));
-        var image = Tensor.Reshape(Tensor.From(Enumerable.Range(0, 24).Select(i => (double)i).ToArray()), 2, 3, 2, 2);
-        Assert.Equal(new[] { 0.0 + 1 + 2 + 3 + 12 + 13 + 14 + 15, 4 + 5 + 6 + 7 + 16 + 17 + 18 + 19, 8 + 9 + 10 + 11 + 20 + 21 + 22 + 23 },
-            Tensor.Sum(image, [0, 2, 3]).ToArray());
+        });
     }
 
-    [Fact]
-    public void AxisSumGradientsOfAnyRank()
+    [Property(MaxTest = 15)]
+    public Property AxisSumGradientsOfAnyRank()
     {
         var cases = from c in RankThreeOrFour(Gens.Any) from keep in Gen.Elements(false, true) select (c, keep);
         // tanh keeps the loss O(1), so central differences stay accurate to ~1e-9 (exp of a 4-term sum would reach e⁸).
-        GradCheck.Property(cases, c => [c.c.X], (c, xs) => Tensor.Tanh(Tensor.Sum(Tensor.Reshape(xs[0], c.c.Shape), c.c.Axis, c.keep)) * Tensor.Reshape(xs[0], c.c.Shape).Sum(), maxTest: 15);
+        return GradCheck.Property(cases, c => [c.c.X], (c, xs) => Tensor.Tanh(Tensor.Sum(Tensor.Reshape(xs[0], c.c.Shape), c.c.Axis, c.keep)) * Tensor.Reshape(xs[0], c.c.Shape).Sum());
     }
 
-    [Fact]
-    public void MultiAxisMeanGradients()
+    [Property(MaxTest = 15)]
+    public Property MultiAxisMeanGradients()
     {
         var cases = from shape in Gens.Shape(4, 4, 3) from x in Gens.Flat(shape, Gens.Any) from keep in Gen.Elements(false, true) select (shape, x, keep);
-        GradCheck.Property(cases, c => [c.x], (c, xs) =>
+        return GradCheck.Property(cases, c => [c.x], (c, xs) =>
         {
             var x = Tensor.Reshape(xs[0], c.shape);
             return Tensor.Square(Tensor.Sub(x, Tensor.Mean(x, [0, 2, 3], keepDim: true))) * Tensor.Mean(x, [1, 3], c.keep).Sum();
-        }, maxTest: 15);
+        });
     }
 
-    [Fact]
-    public void MinMaxAlongAnyAxisOfRankFour()
-    {
-        var cases = from shape in Gens.Shape(3, 4, 3) from v in Gens.Distinct(Nd.Count(shape)) from axis in Gen.Choose(0, shape.Length - 1)
-                    select (shape, x: new Mat(1, v.Length, v), axis);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+    private static Gen<(int[] shape, Mat x, int axis)> RankFourDistinct =>
+        from shape in Gens.Shape(3, 4, 3) from v in Gens.Distinct(Nd.Count(shape)) from axis in Gen.Choose(0, shape.Length - 1)
+        select (shape, x: new Mat(1, v.Length, v), axis);
+
+    [Property]
+    public Property MinMaxAlongAnyAxisOfRankFour() =>
+        Prop.ForAll(RankFourDistinct.ToArbitrary(), c =>
         {
             var x = Tensor.Reshape(c.x.Tensor(), c.shape);
             var kept = (int[])c.shape.Clone();
@@ -213,15 +215,18 @@ public sealed class TensorReductionsTests
             Assert.Equal(lo, Tensor.MinAxis(x, c.axis).ToArray());
             Assert.Equal(hi, Tensor.MaxAxis(x, c.axis, keepDim: true).ToArray());
             return true;
-        }));
-        GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.Square(Tensor.MaxAxis(Tensor.Reshape(xs[0], c.shape), c.axis)), maxTest: 10);
-    }
+        });
 
-    [Fact]
-    public void RowNormOfImagesIsThePerSampleNorm()
-    {
-        var cases = from shape in Gens.Shape(4, 4, 3) from x in Gens.Flat(shape, Gens.AwayFrom(0, 0.1, 2)) select (shape, x);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+    [Property(MaxTest = 10)]
+    public Property MinMaxAlongAnyAxisOfRankFourGradients() =>
+        GradCheck.Property(RankFourDistinct, c => [c.x], (c, xs) => Tensor.Square(Tensor.MaxAxis(Tensor.Reshape(xs[0], c.shape), c.axis)));
+
+    private static Gen<(int[] shape, Mat x)> Images =>
+        from shape in Gens.Shape(4, 4, 3) from x in Gens.Flat(shape, Gens.AwayFrom(0, 0.1, 2)) select (shape, x);
+
+    [Property]
+    public Property RowNormOfImagesIsThePerSampleNorm() =>
+        Prop.ForAll(Images.ToArbitrary(), c =>
         {
             var y = Tensor.RowNorm(Tensor.Reshape(c.x.Tensor(), c.shape), keepDim: true);
             Assert.Equal(new[] { c.shape[0], 1, 1, 1 }, y.Shape);
@@ -229,31 +234,36 @@ public sealed class TensorReductionsTests
             for (int i = 0; i < c.shape[0]; i++)
                 Tolerance.Close(Math.Sqrt(c.x.V.Skip(i * per).Take(per).Sum(v => v * v)), y[i], 1e-14);
             return true;
-        }));
-        GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.RowNorm(Tensor.Reshape(xs[0], c.shape), keepDim: true) * Tensor.Reshape(xs[0], c.shape), maxTest: 10);
-    }
+        });
 
-    [Fact]
-    public void SumToAndBroadcastToAreAdjointInAnyRank()
-    {
-        // A per-channel shape [1, C, 1, 1], a trailing [H, W] and a scalar, against [N, C, H, W].
-        var cases = from shape in Gens.Shape(4, 4, 3) from y in Gens.Flat(shape, Gens.Any) from kind in Gen.Choose(0, 2)
-                    let small = kind == 0 ? new[] { 1, shape[1], 1, 1 } : kind == 1 ? new[] { shape[2], shape[3] } : new[] { 1 }
-                    from s in Gens.Flat(small, Gens.Any) select (shape, y, small, s);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+    [Property(MaxTest = 10)]
+    public Property RowNormOfImagesIsThePerSampleNormGradients() =>
+        GradCheck.Property(Images, c => [c.x], (c, xs) => Tensor.RowNorm(Tensor.Reshape(xs[0], c.shape), keepDim: true) * Tensor.Reshape(xs[0], c.shape));
+
+    /// <summary>A per-channel shape [1, C, 1, 1], a trailing [H, W] and a scalar, against [N, C, H, W].</summary>
+    private static Gen<(int[] shape, Mat y, int[] small, Mat s)> ImagesAndBroadcastable =>
+        from shape in Gens.Shape(4, 4, 3) from y in Gens.Flat(shape, Gens.Any) from kind in Gen.Choose(0, 2)
+        let small = kind == 0 ? new[] { 1, shape[1], 1, 1 } : kind == 1 ? new[] { shape[2], shape[3] } : new[] { 1 }
+        from s in Gens.Flat(small, Gens.Any) select (shape, y, small, s);
+
+    [Property]
+    public Property SumToAndBroadcastToAreAdjointInAnyRank() =>
+        Prop.ForAll(ImagesAndBroadcastable.ToArbitrary(), c =>
         {
             var y = Tensor.Reshape(c.y.Tensor(), c.shape);
             var s = Tensor.Reshape(c.s.Tensor(), c.small);
             double lhs = Tensor.Sum(Tensor.BroadcastTo(s, c.shape) * y).Item();
             double rhs = Tensor.Sum(s * Tensor.SumTo(y, c.small)).Item();
             return Tolerance.IsClose(lhs, rhs, 1e-12, 1e-12);
-        }));
-        GradCheck.Property(cases, c => [c.y, c.s], (c, xs) =>
+        });
+
+    [Property(MaxTest = 10)]
+    public Property SumToAndBroadcastToAreAdjointInAnyRankGradients() =>
+        GradCheck.Property(ImagesAndBroadcastable, c => [c.y, c.s], (c, xs) =>
         {
             var y = Tensor.Reshape(xs[0], c.shape);
             return Tensor.Tanh(Tensor.BroadcastTo(Tensor.SumTo(y, c.small) * Tensor.Reshape(xs[1], c.small), c.shape)) * y;
-        }, maxTest: 10);
-    }
+        });
 
     [Fact]
     public void ReductionsRejectBadAxes()

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Networks.Tensors;
 using Verify.TestSupport;
 using Xunit;
@@ -26,13 +27,15 @@ public sealed class TensorShapingTests
         Assert.Equal(new[] { 3, 2 }, Tensor.Reshape(A, 3, 2).Shape);
     }
 
-    [Fact]
-    public void PermuteMatchesAnIndexLoop()
-    {
-        // y[i₀, …] = x[j] with j_{perm[k]} = i_k, for every permutation of ranks 2–4 (including the NCHW ↔ NHWC pair).
-        var cases = from shape in Gens.Shape(2, 4, 5) from x in Gens.Flat(shape, Gens.Any)
-                    from perm in Gen.Shuffle(Enumerable.Range(0, shape.Length).ToArray()) select (shape, x, perm);
-        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+    /// <summary>A tensor of rank 2–4 and any permutation of its axes (including the NCHW ↔ NHWC pair).</summary>
+    private static Gen<(int[] shape, Mat x, int[] perm)> Permutations =>
+        from shape in Gens.Shape(2, 4, 5) from x in Gens.Flat(shape, Gens.Any)
+        from perm in Gen.Shuffle(Enumerable.Range(0, shape.Length).ToArray()) select (shape, x, perm);
+
+    // y[i₀, …] = x[j] with j_{perm[k]} = i_k.
+    [Property]
+    public Property PermuteMatchesAnIndexLoop() =>
+        Prop.ForAll(Permutations.ToArbitrary(), c =>
         {
             var y = Tensor.Permute(Tensor.Reshape(c.x.Tensor(), c.shape), c.perm);
             var yShape = c.perm.Select(p => c.shape[p]).ToArray();
@@ -45,9 +48,11 @@ public sealed class TensorShapingTests
                 Assert.Equal(c.x.V[Nd.Flat(c.shape, j)], y[f]);
             }
             return true;
-        }));
-        GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.Exp(Tensor.Permute(Tensor.Reshape(xs[0], c.shape), c.perm)), maxTest: 10);
-    }
+        });
+
+    [Property(MaxTest = 10)]
+    public Property PermuteGradients() =>
+        GradCheck.Property(Permutations, c => [c.x], (c, xs) => Tensor.Exp(Tensor.Permute(Tensor.Reshape(xs[0], c.shape), c.perm)));
 
     [Fact]
     public void PermuteTransposesLargeBlocksTileByTile()
@@ -63,34 +68,34 @@ public sealed class TensorShapingTests
         Assert.Equal(x.ToArray(), Tensor.Permute(x, 0, -1, 1).Permute(0, 2, 1).ToArray());
     }
 
-    [Fact]
-    public void ReshapeGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Exp(Tensor.Reshape(x, x.Cols, x.Rows)));
+    [Property(MaxTest = 25)]
+    public Property ReshapeGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Exp(Tensor.Reshape(x, x.Cols, x.Rows)));
 
-    [Fact]
-    public void ConcatGradients()
+    [Property(MaxTest = 25)]
+    public Property ConcatGradients()
     {
         var cases = from axis in Gen.Choose(0, 1) from a in Gens.Matrix(Gens.Any)
                     from other in Gen.Choose(1, 3)
                     from b in Gens.Matrix(axis == 0 ? other : a.M, axis == 0 ? a.N : other, Gens.Any)
                     select (a, b, axis);
-        GradCheck.Property(cases, c => [c.a, c.b], (c, xs) => Tensor.Tanh(Tensor.Concat(xs[0], xs[1], c.axis)));
+        return GradCheck.Property(cases, c => [c.a, c.b], (c, xs) => Tensor.Tanh(Tensor.Concat(xs[0], xs[1], c.axis)));
     }
 
-    [Fact]
-    public void SliceAndPadGradients()
+    [Property(MaxTest = 25)]
+    public Property SliceAndPadGradients()
     {
         var cases = from x in Gens.Matrix(Gens.Any) from axis in Gen.Choose(0, 1)
                     from start in Gen.Choose(0, (axis == 0 ? x.M : x.N) - 1)
                     from count in Gen.Choose(1, (axis == 0 ? x.M : x.N) - start)
                     select (x, axis, start, count);
-        GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.Pad(Tensor.Square(Tensor.Slice(xs[0], c.axis, c.start, c.count)), c.axis, c.start, c.axis == 0 ? c.x.M : c.x.N) * xs[0]);
+        return GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.Pad(Tensor.Square(Tensor.Slice(xs[0], c.axis, c.start, c.count)), c.axis, c.start, c.axis == 0 ? c.x.M : c.x.N) * xs[0]);
     }
 
-    [Fact]
-    public void GatherAndScatterGradients()
+    [Property(MaxTest = 25)]
+    public Property GatherAndScatterGradients()
     {
         var cases = from x in Gens.Matrix(Gens.Any) from idx in Gen.ArrayOf(Gen.Choose(0, x.M - 1), x.M + 1) select (x, idx);
-        GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.ScatterAddRows(Tensor.Square(Tensor.GatherRows(xs[0], c.idx)), c.idx, c.x.M) * xs[0]);
+        return GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.ScatterAddRows(Tensor.Square(Tensor.GatherRows(xs[0], c.idx)), c.idx, c.x.M) * xs[0]);
     }
 
     [Fact]
