@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Verify.Figures.Io;
 using Verify.TestSupport;
 using Xunit;
@@ -9,8 +10,8 @@ namespace Verify.Figures.Tests.Io;
 
 public sealed class CsvCellsTests
 {
-    [Fact]
-    public void CellsParseToTheSameDoubleAsDotNet()
+    [Property(MaxTest = 2000)]
+    public Property CellsParseToTheSameDoubleAsDotNet()
     {
         // csFastFloat against double.Parse (invariant culture, NumberStyles.Float), an independent implementation:
         // the same accept/reject decision and the same bits, on numbers in every notation and on near-numbers.
@@ -27,13 +28,13 @@ public sealed class CsvCellsTests
         Gen<string> bits = ArbMap.Default.GeneratorFor<long>().Select(l => BitConverter.Int64BitsToDouble(l))
             .Where(double.IsFinite).SelectMany(v => Gen.Elements(v.ToString("R", CultureInfo.InvariantCulture), v.ToString("E16", CultureInfo.InvariantCulture)));
         // A cell is usable when it parses to a finite double; ±∞ and NaN (however spelled) are refused either way.
-        PropertyCheck.Run(Prop.ForAll(Gen.OneOf(number, noise, bits).ToArbitrary(), s =>
+        return Prop.ForAll(Gen.OneOf(number, noise, bits).ToArbitrary(), s =>
         {
             bool dotnet = double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double expected) && double.IsFinite(expected);
             bool ours = CsvCells.TryParse(s, out double actual) && double.IsFinite(actual);
             return (ours == dotnet && (!ours || BitConverter.DoubleToInt64Bits(actual) == BitConverter.DoubleToInt64Bits(expected)))
                 .Label($"'{s}': double.TryParse {dotnet} {expected:R}, csFastFloat {ours} {actual:R}");
-        }), maxTest: 2000);
+        });
     }
 
     [Theory]
