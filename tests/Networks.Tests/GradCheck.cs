@@ -112,7 +112,7 @@ public static class GradCheck
 
     /// <summary>
     /// Both checks on every generated case, as an FsCheck property: return it from a <c>[Property(MaxTest = N)]</c> test
-    /// (the suite's runs use 25 cases unless a test says otherwise).
+    /// (the gradient tests use MaxTest = 25, and 10–15 on rank-3/4 shapes, where each case costs more).
     /// </summary>
     public static Property Property<TCase>(Gen<TCase> cases, Func<TCase, Mat[]> inputs, Func<Tensor<double>[], Tensor<double>> f)
         => Property(cases, inputs, (_, xs) => f(xs));
