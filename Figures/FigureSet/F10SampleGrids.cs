@@ -68,7 +68,7 @@ public sealed class F10SampleGrids : Figure
     public static string Short(string method) => method switch
     {
         "gan" => "GAN",
-        "wgan-clip" => "WGAN (clipping)",
+        "wgan-clip" => "WGAN clip",
         "wgan-gp" => "WGAN-GP",
         _ => method,
     };
@@ -106,7 +106,7 @@ public sealed class F10SampleGrids : Figure
                 p.HideGrid();
                 p.Axes.SquareUnits();
                 foreach (var axis in new ScottPlot.IAxis[] { p.Axes.Left, p.Axes.Right, p.Axes.Top, p.Axes.Bottom }) axis.IsVisible = false;
-                p.Title($"{Short(methods[m])}, after {iterations[c]} iterations", size: 13);
+                p.Title($"{Short(methods[m])}, iteration {iterations[c]}", size: 13);
             }
         return figure;
     }
