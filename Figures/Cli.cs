@@ -42,6 +42,7 @@ public static class Cli
         root.Subcommands.Add(Commands.TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.ClaimsCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.RegressCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.ImagesCommand.Create(stdout, stderr));
         CliValues.AttachParsers(root);
         return root;
     }

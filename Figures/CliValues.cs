@@ -76,7 +76,9 @@ internal static class CliValues
         // An error raised on a value that was given (a bad number, a name not allowed) comes before "X is required".
         ParseError? own = parsed.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult { Tokens.Count: > 0 } or ArgumentResult { Tokens.Count: > 0 })
                           ?? parsed.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult or ArgumentResult);
-        string? word = MistypedOption(parsed) ?? (parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : null);
+        // A mistyped subcommand comes first: its options are then unknown too, but they are not what is wrong.
+        string? word = (command.Subcommands.Count > 0 ? parsed.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) : null)
+                       ?? MistypedOption(parsed) ?? (parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : null);
         if (word is not null)
         {
             if (word.StartsWith('-') && word.Length > 1)

@@ -5,6 +5,11 @@ namespace Verify.Figures.FigureSet;
 /// <summary>The paper figure set, in order; figures are looked up by their folder id.</summary>
 public static class FigureRegistry
 {
+    /// <remarks>
+    /// F9 (coverage, verify images coverage) is not in the set yet: its classifier reaches 96.35 % held-out accuracy with
+    /// the engine, below the 97 % its key fact asserts (PyTorch reaches 97.45–97.75 % with the same network, data and
+    /// budget), so it would fail every report until that gap is explained.
+    /// </remarks>
     public static IReadOnlyList<Figure> All { get; } =
     [
         new F1DistancesVsTheta(),
@@ -13,6 +18,9 @@ public static class FigureRegistry
         new F4VanishingGradients(),
         new F5CriticSurfaces(),
         new F6GanVsWgan(),
+        new F7EstimateVsExact(),
+        new F8BatchW1(),
+        new F10SampleGrids(),
     ];
 
     /// <summary>The figure with this id (or its short form "f1"); an unknown name is a usage error listing the ids.</summary>
