@@ -61,10 +61,29 @@ public static partial class Tensor
         if (bias is not null && (bias.Rank != 1 || bias.Length != o))
             throw new ArgumentException($"Conv2d: bias must have shape [{o}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
         var cols = Im2Col(x, g);                                                          // [N·OH·OW, C·kH·kW]
-        var y = Linear(cols, Reshape(weight, o, g.PatchSize), bias);                     // [N·OH·OW, O]
-        var r = Reshape(Permute(Reshape(y, n, g.Windows, o), 0, 2, 1), n, o, g.OutH, g.OutW);
-        if (r.Node is null) ReleaseTemporaries(cols, y); // unrecorded: nothing else holds them
+        var r = ConvGemm(cols, Reshape(weight, o, g.PatchSize), bias, n, g);             // [N, O, OH, OW]
+        if (r.Node is null) ReleaseTemporaries(cols); // unrecorded: nothing else holds it
         return r;
+    }
+
+    /// <summary>
+    /// The product of a convolution, cols·Wᵀ + b ([N·OH·OW, O] rows), written by the GEMM straight into NCHW
+    /// [N, O, OH, OW] (no separate permute pass); the bias is preloaded into the output, as in <see cref="Linear{T}"/>,
+    /// so the values are bit-identical to Linear followed by the permute. Backward: <see cref="Derivatives.ConvGemm{T}"/>.
+    /// </summary>
+    private static Tensor<T> ConvGemm<T>(Tensor<T> cols, Tensor<T> w, Tensor<T>? bias, int batch, Conv2dGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int o = w.Rows, windows = g.Windows;
+        var y = Empty<T>([batch, o, g.OutH, g.OutW]);
+        if (bias is not null)
+            for (int n = 0; n < batch; n++)
+                for (int c = 0; c < o; c++) y.Span.Slice((n * o + c) * windows, windows).Fill(bias.data[c]);
+        Gemm.RunBlockedRows(false, true, batch * windows, o, g.PatchSize, T.One, cols.Span, w.Span, bias is null ? T.Zero : T.One, y.Span, windows);
+        bool needs = (cols.RequiresGrad || w.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
+        if (!needs) return y;
+        return bias is null ? Record(y, "conv2d_gemm", Derivatives.ConvGemm(cols, w, null, batch, windows), cols, w)
+                            : Record(y, "conv2d_gemm", Derivatives.ConvGemm(cols, w, bias, batch, windows), cols, w, bias);
     }
 
     /// <summary>
