@@ -272,6 +272,33 @@ public static unsafe partial class ManagedGemm
         if (job.RowBlock > 0)
         {
             int rb = job.RowBlock;
+            if (typeof(T) == typeof(float) && Avx.IsSupported && mb == 8 && (i0 % rb) + 8 <= rb)
+            {
+                // The 8 rows lie in one block, so each column of the tile is 8 consecutive floats of C: transpose the tile
+                // 8 columns at a time in registers, then α·t (+ β·c) on whole vectors (the same roundings as the scalar loop).
+                float* cb = (float*)job.C + (long)(i0 / rb) * rb * job.N + i0 % rb;
+                float* tt = stackalloc float[64];
+                var fa = Vector256.Create(float.CreateTruncating(alpha)); var fb = Vector256.Create(float.CreateTruncating(beta));
+                int j = 0;
+                for (; j + 8 <= nb; j += 8)
+                {
+                    Transpose8x8((float*)tile + j, nr, tt, 8);
+                    for (int q = 0; q < 8; q++)
+                    {
+                        float* cp = cb + (long)(j0 + j + q) * rb;
+                        var t = fa * Vector256.Load(tt + q * 8);
+                        Vector256.Store(overwrite ? t : t + fb * Vector256.Load(cp), cp);
+                    }
+                }
+                for (int r = 0; r < 8 && j < nb; r++)
+                {
+                    float* cr = cb + r + (long)j0 * rb;
+                    float* tr = (float*)tile + r * nr;
+                    float fa1 = float.CreateTruncating(alpha), fb1 = float.CreateTruncating(beta);
+                    for (int jj = j; jj < nb; jj++) cr[(long)jj * rb] = overwrite ? fa1 * tr[jj] : fa1 * tr[jj] + fb1 * cr[(long)jj * rb];
+                }
+                return;
+            }
             for (int r = 0; r < mb; r++)
             {
                 int i = i0 + r;
