@@ -269,9 +269,11 @@ public static unsafe partial class ManagedGemm
     {
         T alpha = job.Alpha, beta = first ? job.Beta : T.One;
         bool overwrite = first && T.IsZero(job.Beta);
-        if (job.RowBlock > 0)
+        // A transposed C is the one-block case of the blocked layout: entry (i, j) at C[j·M + i].
+        int rowBlock = job.RowBlock > 0 ? job.RowBlock : job.TransC ? job.M : 0;
+        if (rowBlock > 0)
         {
-            int rb = job.RowBlock;
+            int rb = rowBlock;
             if (typeof(T) == typeof(float) && Avx.IsSupported && mb == 8 && (i0 % rb) + 8 <= rb)
             {
                 // The 8 rows lie in one block, so each column of the tile is 8 consecutive floats of C: transpose the tile
@@ -307,17 +309,6 @@ public static unsafe partial class ManagedGemm
                 if (overwrite) for (int j = 0; j < nb; j++) cr[(long)j * rb] = alpha * tr[j];
                 else for (int j = 0; j < nb; j++) cr[(long)j * rb] = alpha * tr[j] + beta * cr[(long)j * rb];
             }
-            return;
-        }
-        if (job.TransC)
-        {
-            for (int r = 0; r < mb; r++)
-                for (int j = 0; j < nb; j++)
-                {
-                    T* cp = job.C + (long)(j0 + j) * job.M + i0 + r;
-                    T t = tile[r * nr + j];
-                    *cp = overwrite ? alpha * t : alpha * t + beta * *cp;
-                }
             return;
         }
         int w = Vector256<T>.Count, full = Vector256.IsHardwareAccelerated ? nb - nb % w : 0;
