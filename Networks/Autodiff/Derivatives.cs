@@ -175,6 +175,17 @@ public static class Derivatives
             return [gx, gw, R(b) ? Tensor.Reshape(Tensor.Sum(g, 0), b.shape) : null];
         };
 
+    /// <summary>
+    /// conv2d_gemm (y [N, O, OH, OW] = cols·Wᵀ + b laid out as NCHW): g read back as rows [N·OH·OW, O] by a permute, then
+    /// linear's rule (the same ops, in the same order, as Linear followed by Permute would record).
+    /// </summary>
+    public static BackwardRule<T> ConvGemm<T>(Tensor<T> cols, Tensor<T> w, Tensor<T>? b, int batch, int windows) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var linear = Linear(cols, w, b);
+        int o = w.Rows;
+        return g => linear(Tensor.Reshape(Tensor.Permute(Tensor.Reshape(g, batch, o, windows), 0, 2, 1), batch * windows, o));
+    }
+
     /// <summary>transpose: gᵀ.</summary>
     public static BackwardRule<T> Transpose<T>() where T : unmanaged, IFloatingPointIeee754<T> => g => [Tensor.Transpose(g)];
 

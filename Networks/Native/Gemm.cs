@@ -119,6 +119,26 @@ public static unsafe class Gemm
         OpenBlasRun(transA, transB, m, n, k, alpha, a, b, beta, c);
     }
 
+    /// <summary>
+    /// C ← α·op(A)·op(B) + β·C with C stored as m/<paramref name="rowBlock"/> blocks of [n, rowBlock] (entry (i, j) at
+    /// C[(i / rowBlock)·rowBlock·n + j·rowBlock + i mod rowBlock]): a convolution's [N·OH·OW, O] product written straight
+    /// into NCHW. The managed kernel writes that layout itself (<see cref="ManagedGemm.RunBlockedRows{T}"/>, bit-identical
+    /// to the row-major product); OpenBLAS gets C gathered into rows and scattered back.
+    /// </summary>
+    public static void RunBlockedRows<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int rowBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunBlockedRows(transA, transB, m, n, k, alpha, a, b, beta, c, rowBlock); return; }
+        if (rowBlock < 1 || m % rowBlock != 0) throw new ArgumentException($"Gemm: rowBlock {rowBlock} must be ≥ 1 and divide m = {m}", nameof(rowBlock));
+        if (c.Length < (long)m * n) throw new ArgumentException($"Gemm: buffers too small for m={m}, n={n}, k={k}");
+        var rows = new T[(long)m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) rows[(long)i * n + j] = c[(int)((long)(i / rowBlock) * rowBlock * n + (long)j * rowBlock + i % rowBlock)];
+        OpenBlasRun(transA, transB, m, n, k, alpha, a, b, beta, rows);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) c[(int)((long)(i / rowBlock) * rowBlock * n + (long)j * rowBlock + i % rowBlock)] = rows[(long)i * n + j];
+    }
+
     /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
     public static void OpenBlasRun<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -55,6 +55,23 @@ public static unsafe partial class ManagedGemm
 
     /// <summary>As <see cref="Run{T}(bool, bool, int, int, int, T, ReadOnlySpan{T}, ReadOnlySpan{T}, T, Span{T})"/> on at most <paramref name="maxThreads"/> threads.</summary>
     public static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T> => Run(transA, transB, m, n, k, alpha, a, b, beta, c, maxThreads, 0);
+
+    /// <summary>
+    /// As <see cref="Run{T}(bool, bool, int, int, int, T, ReadOnlySpan{T}, ReadOnlySpan{T}, T, Span{T})"/>, with C stored
+    /// as m/<paramref name="rowBlock"/> blocks of [n, rowBlock]: entry (i, j) of C lives at
+    /// C[(i / rowBlock)·rowBlock·n + j·rowBlock + i mod rowBlock]. With m = N·OH·OW, n = O and rowBlock = OH·OW this is
+    /// a convolution's output written straight into NCHW (no separate permute). Each entry is the same sum in the same
+    /// order as in the row-major product, so the values are bit-identical to it.
+    /// </summary>
+    public static void RunBlockedRows<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int rowBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (rowBlock < 1 || m % rowBlock != 0) throw new ArgumentException($"ManagedGemm: rowBlock {rowBlock} must be ≥ 1 and divide m = {m}", nameof(rowBlock));
+        Run(transA, transB, m, n, k, alpha, a, b, beta, c, threads, rowBlock);
+    }
+
+    private static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads, int rowBlock)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (maxThreads < 1) throw new ArgumentException("maxThreads must be at least 1", nameof(maxThreads));
@@ -72,10 +89,10 @@ public static unsafe partial class ManagedGemm
         }
         fixed (T* pa = a, pb = b, pc = c)
         {
-            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc);
+            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock);
             if (Level == 0) { Scalar(job); return; }
             int mr = Level == 2 ? 8 : 6, nr = 2 * (Level == 2 ? Vector512<T>.Count : Vector256<T>.Count);
-            if (n < nr && m > n)
+            if (n < nr && m > n && rowBlock == 0)
             {
                 // A narrow C (fewer columns than one register tile, e.g. a weight gradient [64, 16] summed over 12 544 rows)
                 // would leave most of each tile empty: compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead and write it back transposed.
@@ -103,10 +120,13 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>One GEMM call's operands (raw pointers: the caller keeps them pinned for the call).</summary>
-    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false)
+    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false, int rowBlock = 0)
         where T : unmanaged
     {
         public readonly bool TransA = transA, TransB = transB;
+
+        /// <summary>0, or C is stored in blocks of rows: entry (i, j) lives at C[(i / RowBlock)·RowBlock·N + j·RowBlock + i mod RowBlock].</summary>
+        public readonly int RowBlock = rowBlock;
 
         /// <summary>C is stored transposed: entry (i, j) of this job's C lives at C[j·M + i].</summary>
         public readonly bool TransC = transC;
@@ -249,15 +269,46 @@ public static unsafe partial class ManagedGemm
     {
         T alpha = job.Alpha, beta = first ? job.Beta : T.One;
         bool overwrite = first && T.IsZero(job.Beta);
-        if (job.TransC)
+        // A transposed C is the one-block case of the blocked layout: entry (i, j) at C[j·M + i].
+        int rowBlock = job.RowBlock > 0 ? job.RowBlock : job.TransC ? job.M : 0;
+        if (rowBlock > 0)
         {
-            for (int r = 0; r < mb; r++)
-                for (int j = 0; j < nb; j++)
+            int rb = rowBlock;
+            if (typeof(T) == typeof(float) && Avx.IsSupported && mb == 8 && (i0 % rb) + 8 <= rb)
+            {
+                // The 8 rows lie in one block, so each column of the tile is 8 consecutive floats of C: transpose the tile
+                // 8 columns at a time in registers, then α·t (+ β·c) on whole vectors (the same roundings as the scalar loop).
+                float* cb = (float*)job.C + (long)(i0 / rb) * rb * job.N + i0 % rb;
+                float* tt = stackalloc float[64];
+                var fa = Vector256.Create(float.CreateTruncating(alpha)); var fb = Vector256.Create(float.CreateTruncating(beta));
+                int j = 0;
+                for (; j + 8 <= nb; j += 8)
                 {
-                    T* cp = job.C + (long)(j0 + j) * job.M + i0 + r;
-                    T t = tile[r * nr + j];
-                    *cp = overwrite ? alpha * t : alpha * t + beta * *cp;
+                    Transpose8x8((float*)tile + j, nr, tt, 8);
+                    for (int q = 0; q < 8; q++)
+                    {
+                        float* cp = cb + (long)(j0 + j + q) * rb;
+                        var t = fa * Vector256.Load(tt + q * 8);
+                        Vector256.Store(overwrite ? t : t + fb * Vector256.Load(cp), cp);
+                    }
                 }
+                for (int r = 0; r < 8 && j < nb; r++)
+                {
+                    float* cr = cb + r + (long)j0 * rb;
+                    float* tr = (float*)tile + r * nr;
+                    float fa1 = float.CreateTruncating(alpha), fb1 = float.CreateTruncating(beta);
+                    for (int jj = j; jj < nb; jj++) cr[(long)jj * rb] = overwrite ? fa1 * tr[jj] : fa1 * tr[jj] + fb1 * cr[(long)jj * rb];
+                }
+                return;
+            }
+            for (int r = 0; r < mb; r++)
+            {
+                int i = i0 + r;
+                T* cr = job.C + (long)(i / rb) * rb * job.N + i % rb + (long)j0 * rb;
+                T* tr = tile + r * nr;
+                if (overwrite) for (int j = 0; j < nb; j++) cr[(long)j * rb] = alpha * tr[j];
+                else for (int j = 0; j < nb; j++) cr[(long)j * rb] = alpha * tr[j] + beta * cr[(long)j * rb];
+            }
             return;
         }
         int w = Vector256<T>.Count, full = Vector256.IsHardwareAccelerated ? nb - nb % w : 0;
@@ -295,9 +346,12 @@ public static unsafe partial class ManagedGemm
                 for (int j = 0; j < job.N; j++)
                     acc[j] += aip * (job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
             }
-            T* cr = job.C + (long)i * job.N;
+            int rb = job.RowBlock;
+            T* cr = rb > 0 ? job.C + (long)(i / rb) * rb * job.N + i % rb : job.C + (long)i * job.N;
+            long stride = rb > 0 ? rb : 1;
             bool overwrite = T.IsZero(job.Beta);
-            for (int j = 0; j < job.N; j++) cr[j] = overwrite ? job.Alpha * acc[j] : job.Alpha * acc[j] + job.Beta * cr[j];
+            for (int j = 0; j < job.N; j++)
+                cr[j * stride] = overwrite ? job.Alpha * acc[j] : job.Alpha * acc[j] + job.Beta * cr[j * stride];
         }
     }
 

@@ -61,10 +61,29 @@ public static partial class Tensor
         if (bias is not null && (bias.Rank != 1 || bias.Length != o))
             throw new ArgumentException($"Conv2d: bias must have shape [{o}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
         var cols = Im2Col(x, g);                                                          // [N·OH·OW, C·kH·kW]
-        var y = Linear(cols, Reshape(weight, o, g.PatchSize), bias);                     // [N·OH·OW, O]
-        var r = Reshape(Permute(Reshape(y, n, g.Windows, o), 0, 2, 1), n, o, g.OutH, g.OutW);
-        if (r.Node is null) ReleaseTemporaries(cols, y); // unrecorded: nothing else holds them
+        var r = ConvGemm(cols, Reshape(weight, o, g.PatchSize), bias, n, g);             // [N, O, OH, OW]
+        if (r.Node is null) ReleaseTemporaries(cols); // unrecorded: nothing else holds it
         return r;
+    }
+
+    /// <summary>
+    /// The product of a convolution, cols·Wᵀ + b ([N·OH·OW, O] rows), written by the GEMM straight into NCHW
+    /// [N, O, OH, OW] (no separate permute pass); the bias is preloaded into the output, as in <see cref="Linear{T}"/>,
+    /// so the values are bit-identical to Linear followed by the permute. Backward: <see cref="Derivatives.ConvGemm{T}"/>.
+    /// </summary>
+    private static Tensor<T> ConvGemm<T>(Tensor<T> cols, Tensor<T> w, Tensor<T>? bias, int batch, Conv2dGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int o = w.Rows, windows = g.Windows;
+        var y = Empty<T>([batch, o, g.OutH, g.OutW]);
+        if (bias is not null)
+            for (int n = 0; n < batch; n++)
+                for (int c = 0; c < o; c++) y.Span.Slice((n * o + c) * windows, windows).Fill(bias.data[c]);
+        Gemm.RunBlockedRows(false, true, batch * windows, o, g.PatchSize, T.One, cols.Span, w.Span, bias is null ? T.Zero : T.One, y.Span, windows);
+        bool needs = (cols.RequiresGrad || w.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
+        if (!needs) return y;
+        return bias is null ? Record(y, "conv2d_gemm", Derivatives.ConvGemm(cols, w, null, batch, windows), cols, w)
+                            : Record(y, "conv2d_gemm", Derivatives.ConvGemm(cols, w, bias, batch, windows), cols, w, bias);
     }
 
     /// <summary>
@@ -91,11 +110,38 @@ public static partial class Tensor
         if (g.OutH != h || g.OutW != w) throw new ArgumentException($"ConvTranspose2d: {g} does not give back the input's {h}×{w}", nameof(padding));
         if (bias is not null && (bias.Rank != 1 || bias.Length != cout))
             throw new ArgumentException($"ConvTranspose2d: bias must have shape [{cout}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
+        bool recorded = (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
+        if (!recorded) return ConvTranspose2dUnrecorded(x, weight, bias, g);
         var pixels = Reshape(Permute(Reshape(x, n, cin, h * w), 0, 2, 1), n * h * w, cin);
         var cols = MatMul(pixels, Reshape(weight, cin, g.PatchSize));
         var y = Col2Im(cols, g, n);
         var r = bias is null ? y : Add(y, Reshape(bias, 1, cout, 1, 1));
         if (r.Node is null) ReleaseTemporaries(pixels, cols, bias is null ? null : y); // unrecorded: nothing else holds them
+        return r;
+    }
+
+    /// <summary>
+    /// ConvTranspose2d when nothing is recorded (e.g. a generator's forward under NoGrad): each image's Im2Col-shaped
+    /// product xₙᵀ·W' ([H·W, Cin]·[Cin, Cout·kH·kW]) is one GEMM reading xₙ [Cin, H·W] transposed in place, so the pixels
+    /// are never permuted into rows; images run in parallel, one single-threaded product each. Every entry is the same sum
+    /// in the same order as in the whole-batch product of the recorded path, so the values are bit-identical to it.
+    /// </summary>
+    private static Tensor<T> ConvTranspose2dUnrecorded<T>(Tensor<T> x, Tensor<T> weight, Tensor<T>? bias, Conv2dGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = x.shape[0], cin = x.shape[1], hw = x.shape[2] * x.shape[3], patch = g.PatchSize;
+        var cols = Empty<T>([n * hw, patch]);
+        var (xd, wd, cd) = (x.data, weight.data, cols.data);
+        if (Gemm.Backend == "managed")
+            Parallelism.For(n, (long)n * hw * patch * cin, i =>
+                ManagedGemm.Run(true, false, hw, patch, cin, T.One, xd.AsSpan(i * cin * hw, cin * hw), wd.AsSpan(0, cin * patch), T.Zero,
+                    cd.AsSpan(i * hw * patch, hw * patch), maxThreads: 1));
+        else
+            for (int i = 0; i < n; i++)
+                Gemm.Run(true, false, hw, patch, cin, T.One, xd.AsSpan(i * cin * hw, cin * hw), wd.AsSpan(0, cin * patch), T.Zero, cd.AsSpan(i * hw * patch, hw * patch));
+        var y = Col2Im(cols, g, n);
+        var r = bias is null ? y : Add(y, Reshape(bias, 1, g.Channels, 1, 1));
+        ReleaseTemporaries(cols, bias is null ? null : y);
         return r;
     }
 

@@ -62,15 +62,31 @@ public static class ConvBench
         {
             var it = new List<double>();
             var ti = new List<double>();
+            var paired = new List<double>(); // per round: our median / the anchor's median, measured back to back
             var step = ConvWorkloads.DcganGp(batch);
             for (int r = 1; r <= rounds; r++)
             {
-                it.AddRange(ConvWorkloads.Time(step, Math.Max(2, iters / 3), 1));
-                if (python) foreach (var (_, t) in Anchor(anchor, $"--workload dcgan-gp --iters {Math.Max(2, iters / 3)} --warmup 1 --batch {batch}")) ti.AddRange(t);
+                var round = ConvWorkloads.Time(step, Math.Max(2, iters / 3), 1);
+                it.AddRange(round);
+                if (python)
+                    foreach (var (_, t) in Anchor(anchor, $"--workload dcgan-gp --iters {Math.Max(2, iters / 3)} --warmup 1 --batch {batch}"))
+                    {
+                        ti.AddRange(t);
+                        paired.Add(Median([.. round]) / Median([.. t]));
+                    }
                 Console.Error.WriteLine($"round {r}: dcgan-gp ours {Median(it):F0} ms" + (python ? $", torch {Median(ti):F0} ms" : ""));
             }
             double tm = ti.Count > 0 ? Median(ti) : double.NaN;
-            Console.WriteLine($"dcgan-gp (one WGAN-GP generator iteration, n_critic 5): ours {Median(it):F0} ms, torch {F(tm)} ms, ours/torch {F(Median(it) / tm)}");
+            var table = ConvWorkloads.IterationFlops(batch);
+            double total = table.Sum(r => r.Passes * r.PassFlops);
+            Console.WriteLine("# dcgan-gp GEMM FLOPs per iteration (passes × FLOPs of one pass; see ConvWorkloads.IterationFlops):");
+            foreach (var (layer, phase, passes, pass) in table)
+                Console.WriteLine($"#   {layer,-20} {phase,-52} {passes,3} × {pass / 1e6,8:F1} MFLOP = {passes * pass / 1e9,7:F3} GFLOP");
+            Console.WriteLine($"#   total {total / 1e9:F2} GFLOP");
+            Console.WriteLine($"dcgan-gp (one WGAN-GP generator iteration, n_critic 5): ours {Median(it):F0} ms (min {it.Min():F0}, max {it.Max():F0}), " +
+                              $"torch {F(tm)} ms (min {(ti.Count > 0 ? F(ti.Min()) : "-")}, max {(ti.Count > 0 ? F(ti.Max()) : "-")}), ours/torch {F(Median(it) / tm)}; " +
+                              $"GFLOP/s ours {total / Median(it) / 1e6:F1}, torch {F(total / tm / 1e6)}" +
+                              (paired.Count > 0 ? $"; paired per-round ratios {string.Join(" ", paired.Select(F))}" : ""));
         }
         return 0;
     }

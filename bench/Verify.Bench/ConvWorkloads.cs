@@ -37,6 +37,48 @@ public static class ConvWorkloads
         return 2.0 * batch * windows * cin * cout * 16;
     }
 
+    /// <summary>
+    /// The GEMM FLOPs of one `dcgan-gp` iteration, layer by layer and phase by phase: (layer, phase, passes, FLOPs of one
+    /// pass). One pass of a layer is one product the size of its forward GEMM: 2·N·(windows)·Cin·Cout·k² for a convolution
+    /// (windows of its output, or of its input for a transposed one), 2·N·in·out for a linear layer. Per critic step
+    /// (5 per iteration): G forward without grad (1 pass each of g0, g1, g2); D on the interpolates, the fakes and the reals
+    /// (3 forward passes of d1, d2, d3); ∂D/∂x̂ with create_graph (1 input-gradient pass per D layer, weights pruned);
+    /// the penalty's double backward (per D layer, gᵀ·U for the weight and U·Wᵀ for the incoming gradient: 2 passes; d3's
+    /// incoming gradient is a constant, so 1); the loss's backward through D(fake) and D(real) (each: weight and input
+    /// gradient of d3 and d2, weight gradient of d1, whose input is a constant: 2·2 passes for d2 and d3, 2 for d1).
+    /// Generator step: G and D forward (1 pass each), then gradients for G only: input gradients of d3, d2, d1 (1 each),
+    /// input and weight gradients of g2 and g1 (2 each), the weight gradient of g0 (1). Element-wise work is not counted.
+    /// </summary>
+    public static IReadOnlyList<(string Layer, string Phase, int Passes, double PassFlops)> IterationFlops(int batch)
+    {
+        double d1 = PassFlops("d1", batch), d2 = PassFlops("d2", batch), g1 = PassFlops("g1", batch), g2 = PassFlops("g2", batch);
+        double d3 = 2.0 * batch * 6272, g0 = 2.0 * batch * 100 * 6272;
+        return
+        [
+            ("g0 Linear 100→6272", "critic steps: G forward (no grad), 5×1", 5, g0),
+            ("g1 ConvT 128→64", "critic steps: G forward (no grad), 5×1", 5, g1),
+            ("g2 ConvT 64→1", "critic steps: G forward (no grad), 5×1", 5, g2),
+            ("d1 Conv 1→64", "critic steps: forward x̂, fake, real, 5×3", 15, d1),
+            ("d2 Conv 64→128", "critic steps: forward x̂, fake, real, 5×3", 15, d2),
+            ("d3 Linear 6272→1", "critic steps: forward x̂, fake, real, 5×3", 15, d3),
+            ("d1 Conv 1→64", "critic steps: ∂D/∂x̂ (create_graph), 5×1", 5, d1),
+            ("d2 Conv 64→128", "critic steps: ∂D/∂x̂ (create_graph), 5×1", 5, d2),
+            ("d3 Linear 6272→1", "critic steps: ∂D/∂x̂ (create_graph), 5×1", 5, d3),
+            ("d1 Conv 1→64", "critic steps: penalty double backward, 5×2", 10, d1),
+            ("d2 Conv 64→128", "critic steps: penalty double backward, 5×2", 10, d2),
+            ("d3 Linear 6272→1", "critic steps: penalty double backward, 5×1", 5, d3),
+            ("d1 Conv 1→64", "critic steps: backward of D(fake), D(real), 5×2", 10, d1),
+            ("d2 Conv 64→128", "critic steps: backward of D(fake), D(real), 5×4", 20, d2),
+            ("d3 Linear 6272→1", "critic steps: backward of D(fake), D(real), 5×4", 20, d3),
+            ("g0 Linear 100→6272", "generator step: forward 1, weight gradient 1", 2, g0),
+            ("g1 ConvT 128→64", "generator step: forward 1, backward 2", 3, g1),
+            ("g2 ConvT 64→1", "generator step: forward 1, backward 2", 3, g2),
+            ("d1 Conv 1→64", "generator step: forward 1, input gradient 1", 2, d1),
+            ("d2 Conv 64→128", "generator step: forward 1, input gradient 1", 2, d2),
+            ("d3 Linear 6272→1", "generator step: forward 1, input gradient 1", 2, d3),
+        ];
+    }
+
     /// <summary>The op's forward pass and its forward + backward pass, as closures over fixed inputs.</summary>
     public static (Action Forward, Action ForwardBackward) Op(string op, int batch)
     {

@@ -58,6 +58,43 @@ public sealed class ManagedGemmTests
         });
     }
 
+    [Property(MaxTest = 60)]
+    public Property BlockedRowsAreBitIdenticalToTheRowMajorProduct()
+    {
+        // C stored as blocks [n, rowBlock] (a convolution's output in NCHW): every entry must be the very same float as the
+        // row-major product's, with C's old values (β) read from the same blocked places; narrow n included (no transposed swap).
+        var cases = from blocks in Gen.Choose(1, 9) from rb in Gen.OneOf(Gen.Choose(1, 60), Gen.Elements(49, 196))
+                    from n in Gen.OneOf(Gen.Choose(1, 70), Gen.Elements(Edge)) from k in Gen.OneOf(Gen.Choose(1, 40), Gen.Elements(255, 256, 300))
+                    from ta in Gen.Elements(false, true) from tb in Gen.Elements(false, true)
+                    from alpha in Gen.Elements(1.0, -0.75) from beta in Gen.Elements(0.0, 1.0, -0.5) from threads in Gen.Elements(1, 2)
+                    from seed in Gen.Choose(0, 10_000)
+                    select (M: blocks * rb, RB: rb, N: n, K: k, TA: ta, TB: tb, Alpha: alpha, Beta: beta, Threads: threads, Seed: seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (a, b, c0) = Operands(c.M, c.N, c.K, c.Seed);
+            float[] F(double[] v) => v.Select(x => (float)x).ToArray();
+            var fa = F(a); var fb = F(b);
+            var rows = F(c0);
+            long At(int i, int j) => (long)(i / c.RB) * c.RB * c.N + (long)j * c.RB + i % c.RB;
+            var blocked = new float[c.M * c.N];
+            for (int i = 0; i < c.M; i++) for (int j = 0; j < c.N; j++) blocked[At(i, j)] = rows[i * c.N + j];
+            ManagedGemm.Run(c.TA, c.TB, c.M, c.N, c.K, (float)c.Alpha, fa, fb, (float)c.Beta, rows.AsSpan(), maxThreads: c.Threads);
+            int saved = ManagedGemm.Threads;
+            try
+            {
+                ManagedGemm.Threads = c.Threads;
+                ManagedGemm.RunBlockedRows(c.TA, c.TB, c.M, c.N, c.K, (float)c.Alpha, fa, fb, (float)c.Beta, blocked.AsSpan(), c.RB);
+            }
+            finally { ManagedGemm.Threads = saved; }
+            for (int i = 0; i < c.M; i++) for (int j = 0; j < c.N; j++) Assert.Equal(rows[i * c.N + j], blocked[At(i, j)]);
+            return true;
+        });
+    }
+
+    [Fact]
+    public void BlockedRowsRefuseARowBlockThatDoesNotDivideTheRows() =>
+        Assert.Throws<ArgumentException>(() => ManagedGemm.RunBlockedRows(false, false, 6, 2, 2, 1f, new float[12], new float[4], 0f, new float[12], 4));
+
     [Property(MaxTest = 150)]
     public Property DoubleMatchesTheTripleLoop() => Prop.ForAll(Cases(70).ToArbitrary(), c =>
     {
