@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Verify.Figures.FigureSet.Core;
 using Verify.Figures.Report;
+using Verify.Properties.Catalogue;
 
 namespace Verify.Figures.Commands;
 
@@ -14,7 +15,9 @@ public static class ReportCommand
 {
     public const string DefaultOut = "report";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <summary>The command. <paramref name="figures"/> and <paramref name="claims"/> replace the figure set and the catalogue
+    /// (default: both whole); the tests use this seam to run the command on a figure or claim that deliberately fails.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr, IReadOnlyList<Figure>? figures = null, IReadOnlyList<Claim>? claims = null)
     {
         var outDir = new Option<string>("--out") { Description = "report folder (report.html, report.md, report.json, figures/ID)", DefaultValueFactory = _ => DefaultOut };
         var quick = new Option<bool>("--quick") { Description = "quick scale for claims and figures (the test suite's; well under two minutes)" };
@@ -29,7 +32,7 @@ public static class ReportCommand
             string dir = parse.GetValue(outDir) ?? DefaultOut;
             FiguresCommand.CheckOut(dir);
             long? s = parse.GetValue(seed);
-            var request = new ReportBuilder.Request(new FigureRun(parse.GetValue(quick) ? Scale.Quick : Scale.Full, s ?? 0), s, dir);
+            var request = new ReportBuilder.Request(new FigureRun(parse.GetValue(quick) ? Scale.Quick : Scale.Full, s ?? 0), s, dir, figures, claims);
             bool asJson = parse.GetValue(json);
             ReportData data = ReportBuilder.Build(request, stderr, quiet: asJson);
             stdout.Write(asJson ? Summary(data, dir) : Text(data, dir));

@@ -66,7 +66,9 @@ public sealed partial class F5CriticSurfaces
         dots.MarkerLineWidth = 1f;
         dots.LegendText = "real samples (the fake ones are these + N(0, I))";
         p.Axes.SetLimits(-GridHalfWidth, GridHalfWidth, -GridHalfWidth, GridHalfWidth);
-        p.Axes.SquareUnits();
+        // Square units with x held at [−3, 3]: the panel's data area is wider than tall, so y shows a little less than
+        // [−3, 3] (no data lie there); zooming x out instead (SquareUnits) left white strips beside the grid.
+        p.Axes.Rules.Add(new ScottPlot.AxisRules.SquarePreserveX(p.Axes.Bottom, p.Axes.Left));
         p.XLabel("x₁");
         p.YLabel("x₂");
     }

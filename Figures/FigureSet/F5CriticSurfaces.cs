@@ -29,12 +29,12 @@ public sealed partial class F5CriticSurfaces : Figure
     public override string Title => "Critic surfaces, layer gradients and weights: clipping against gradient penalty";
 
     public override string Caption =>
-        "(a) Value of critics trained to near-optimality between a toy set (white dots: real samples) and the same set plus " +
-        "N(0, I) (the fixed generator of WGAN-GP Fig. 1a), on a 128 × 128 grid over [−3, 3]²; colour is the critic value, " +
-        "each panel on its own scale (only differences matter). The clipped critic (c = 0.01) learns a much simpler " +
-        "function than the penalised one. (b) Norms of the gradient of the critic loss with respect to each layer's " +
+        "(a–f) Value of critics trained to near-optimality between a toy set (white dots: real samples) and the same set plus " +
+        "N(0, I) (the fixed generator of WGAN-GP Fig. 1a), on a 128 × 128 grid over [−3, 3]²; colour is the critic value " +
+        "(viridis, yellow high), each panel on its own scale (only differences matter). The clipped critics (a–c, c = 0.01) " +
+        "learn much simpler functions than the penalised ones (d–f). (g) Norms of the gradient of the critic loss with respect to each layer's " +
         "pre-activation, in a deep ReLU critic on the Swiss roll: with clipping they shrink or grow geometrically with depth, " +
-        "with the gradient penalty they stay within a narrow band. (c) The deep critics' weights: clipping piles them at ±c.";
+        "with the gradient penalty they stay within a narrow band. (h, i) The deep critics' weights: clipping piles them at ±c.";
 
     public override IReadOnlyList<string> Claims => ["wgan-clip.scaled-estimate", "wgan-gp.overshoot"];
 

@@ -19,7 +19,7 @@ public sealed partial class F6GanVsWgan
             string name = DatasetNames.GetValueOrDefault(datasets[d], datasets[d]);
             Curves(figure[d, 0], t, floor, datasets[d], $"({panel++}) exact W₁, {name}");
             Coverage(figure[d, 1], coverage, datasets[d], $"({panel++}) modes, {name}");
-            Tracking(figure[d, 2], t, datasets[d], $"({panel++}) ρ(loss, W₁), {name}");
+            Tracking(figure[d, 2], t, datasets[d], $"({panel++}) ρ(est., W₁), {name}");
         }
         foreach (Plot p in figure.Panels()) Style.Apply(p);
         figure.ShareLegend();

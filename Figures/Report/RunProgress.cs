@@ -39,6 +39,16 @@ public static class RunProgress
         return result;
     }
 
+    /// <summary>
+    /// "about m:ss left", extrapolated from the share done so far; below <see cref="EstimateFrom"/> of the work the
+    /// extrapolation is mostly noise (the first jobs to finish are the short ones), so no number is given.
+    /// </summary>
+    public static string Left(double seconds, double fraction) =>
+        fraction < EstimateFrom ? "time left not yet known" : $"about {Clock(TimeSpan.FromSeconds(seconds * (1 - fraction) / fraction))} left";
+
+    /// <summary>The share of the work done from which the plain lines estimate the time left.</summary>
+    public const double EstimateFrom = 0.1;
+
     /// <summary>m:ss.</summary>
     public static string Clock(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
 
@@ -75,8 +85,7 @@ public static class RunProgress
                 if (s - _lastPrint < 10 || _done >= total) return;
                 _lastPrint = s;
                 double fraction = Math.Min(1, _done / Math.Max(1e-9, total));
-                var left = TimeSpan.FromSeconds(fraction > 0 ? s * (1 - fraction) / fraction : 0);
-                stderr.WriteLine($"{label}: {fraction:P0} after {Clock(_clock.Elapsed)}, about {Clock(left)} left");
+                stderr.WriteLine($"{label}: {fraction:P0} after {Clock(_clock.Elapsed)}, {Left(s, fraction)}");
             }
         }
 

@@ -64,6 +64,13 @@ public sealed class F1DistancesVsThetaTests(QuickReportFixture fixture)
     }
 
     [Fact]
+    public void TheCsvHeadersAreTheDocumentedOnes()
+    {
+        Assert.Equal("family,theta,w1,js,kl,tv", File.ReadLines(Path.Combine(fixture.FigureDir(Id), "exact.csv")).First());
+        Assert.Equal("family,theta,method,seed,estimate", File.ReadLines(Path.Combine(fixture.FigureDir(Id), "estimates.csv")).First());
+    }
+
+    [Fact]
     public void EstimatesCoverEveryFamilyThetaMethodAndSeed()
     {
         TidyTable est = fixture.Tables(Id)["estimates"];

@@ -34,6 +34,15 @@ public sealed class F2GradientVsThetaTests(QuickReportFixture fixture)
     }
 
     [Fact]
+    public void GradientsCsvHasTheDocumentedColumnsAndMethods()
+    {
+        Assert.Equal("family,theta,method,seed,gradient", File.ReadLines(Path.Combine(fixture.FigureDir(Id), "gradients.csv")).First());
+        TidyTable g = fixture.Tables(Id)["gradients"];
+        Assert.Equal(["exact-js", "exact-w1", "gan-minimax", "gan-nonsaturating", "wgan-clip", "wgan-gp", "wgan-lp"], g.Distinct("method").Order(StringComparer.Ordinal));
+        Assert.Equal(["gaussian-location", "parallel-lines"], g.Distinct("family").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ExactDjsMatchesAFiniteDifferenceOfTheoryQuadrature()
     {
         TidyTable g = fixture.Tables(Id)["gradients"];

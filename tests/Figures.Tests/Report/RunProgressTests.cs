@@ -32,5 +32,15 @@ public sealed class RunProgressTests
     }
 
     [Fact]
+    public void TimeLeftIsExtrapolatedOnlyOnceATenthIsDone()
+    {
+        Assert.Equal("time left not yet known", RunProgress.Left(30, 0.02));
+        Assert.Equal("time left not yet known", RunProgress.Left(30, 0.0999));
+        // 30 s for a quarter: 90 s for the other three quarters.
+        Assert.Equal("about 1:30 left", RunProgress.Left(30, 0.25));
+        Assert.Equal("about 0:00 left", RunProgress.Left(30, 1));
+    }
+
+    [Fact]
     public void ClockIsMinutesAndSeconds() => Assert.Equal("2:05", RunProgress.Clock(TimeSpan.FromSeconds(125.4)));
 }
