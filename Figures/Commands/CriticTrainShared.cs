@@ -2,28 +2,21 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Verify.Figures.Io;
+using Verify.Networks.Critics;
+using Verify.Networks.Experiments;
 using Verify.Networks.Layers;
 using Verify.Networks.Training;
-using Verify.Theory;
 
 namespace Verify.Figures.Commands;
 
 /// <summary>Options and parsing shared by <c>verify critic</c> and <c>verify train</c>.</summary>
 internal static class CriticTrainShared
 {
+    /// <summary>--method: one of <see cref="MethodOptions.Names"/>, matched without regard to case.</summary>
     public static Option<string> MethodOption(bool required)
     {
-        var o = new Option<string>("--method")
-        {
-            Description = "gan, wgan-clip, wgan-gp, wgan-lp, wgan-sn or wgan-ct",
-            HelpName = string.Join('|', MethodOptions.Names),
-            Required = required,
-        };
-        o.Validators.Add(r =>
-        {
-            if (TryGet(r, out string? v) && v is not null && !MethodOptions.Names.Contains(v))
-                r.AddError($"--method: '{v}' is not a method; allowed: {string.Join(", ", MethodOptions.Names)}");
-        });
+        var o = Cli.Choice("--method", "gan, wgan-clip, wgan-gp, wgan-lp, wgan-sn or wgan-ct", [.. MethodOptions.Names]);
+        o.Required = required;
         return o;
     }
 
@@ -52,18 +45,30 @@ internal static class CriticTrainShared
         var o = new Option<double?>(name) { Description = description };
         o.Validators.Add(r =>
         {
-            if (TryGet(r, out double? v) && v is { } x && !(x > 0 && double.IsFinite(x))) r.AddError($"{name}: must be positive and finite, got {x}");
+            if (TryGet(r, out double? v) && v is { } x && !(x > 0 && double.IsFinite(x))) r.AddError($"{name}: must be positive and finite, got {Show(x)}");
         });
         return o;
     }
 
-    /// <summary>A string option whose value must be one of <paramref name="allowed"/> (one-line error otherwise).</summary>
-    public static void OneOf(Option<string> option, params string[] allowed) =>
-        option.Validators.Add(r =>
+    public static Option<double?> OptionalNonNegativeDouble(string name, string description)
+    {
+        var o = new Option<double?>(name) { Description = description };
+        o.Validators.Add(r =>
         {
-            if (TryGet(r, out string? v) && v is not null && !allowed.Contains(v))
-                r.AddError($"{option.Name}: '{v}' is not allowed; allowed: {string.Join(", ", allowed)}");
+            if (TryGet(r, out double? v) && v is { } x && !(x >= 0 && double.IsFinite(x))) r.AddError($"{name}: must be non-negative and finite, got {Show(x)}");
         });
+        return o;
+    }
+
+    public static Option<double?> OptionalUnitDouble(string name, string description)
+    {
+        var o = new Option<double?>(name) { Description = description };
+        o.Validators.Add(r =>
+        {
+            if (TryGet(r, out double? v) && v is { } x && !(x >= 0 && x <= 1)) r.AddError($"{name}: must lie in [0, 1], got {Show(x)}");
+        });
+        return o;
+    }
 
     /// <summary>
     /// The option's value for a validator; false when its token does not convert (e.g. "--steps abc"): the parser then
@@ -83,27 +88,92 @@ internal static class CriticTrainShared
         }
     }
 
-    public static Option<long> Seed() => new("--seed") { Description = "seed of every random choice (reported)", DefaultValueFactory = _ => 0 };
-
-    /// <summary>The method's paper-default options, with the command line's overrides.</summary>
-    public static MethodOptions Options(string method, int? batch, double? lr, int? nCritic)
+    public static Option<string> PrecisionOption()
     {
-        MethodOptions o = MethodOptions.Default(method);
+        return Cli.Choice("--precision",
+            "floating-point type the networks train in: single (float32) or double (float64, for checks that need it); " +
+            "exact values are always double", ["single", "double"], "single");
+    }
+
+    /// <summary>The papers' knobs, each optional: given only for a method it applies to.</summary>
+    public sealed record Knobs(double? Lambda, double? Clip, int? PowerIterations, string? GeneratorLoss, bool Warmup);
+
+    /// <summary>--lambda, --clip, --power-iterations (both commands).</summary>
+    public static (Option<double?> Lambda, Option<double?> Clip, Option<int?> PowerIterations) CriticKnobs(string lambdaDefault) =>
+    (
+        OptionalNonNegativeDouble("--lambda", $"penalty weight λ of wgan-gp and wgan-lp (default: {lambdaDefault})"),
+        OptionalPositiveDouble("--clip", $"wgan-clip: weights are clamped to [-c, c] after each critic step (default: c = {Show(new WganClipOptions().Clip)}, WGAN Algorithm 1)"),
+        OptionalPositiveInt("--power-iterations", $"wgan-sn: power iterations per training forward pass (default: {new WganSnOptions().PowerIterations}, Miyato et al. 2018)")
+    );
+
+    /// <summary>--generator-loss and --warmup (train only).</summary>
+    public static (Option<string?> GeneratorLoss, Option<bool> Warmup) GeneratorKnobs()
+    {
+        Option<string?> loss = Cli.Choice("--generator-loss",
+            "gan: the generator's loss, minimax (E log(1 - D(G(z))), the game of Goodfellow et al.) or nonsaturating " +
+            "(-E log D(G(z)), the same paper's heuristic) (default: nonsaturating)", ["minimax", "nonsaturating", "non-saturating"])!;
+        var c = new WganClipOptions();
+        var warmup = new Option<bool>("--warmup")
+        {
+            Description = $"wgan-clip: the reference code's critic warm-up, {c.WarmupCriticIterations} critic steps on the first " +
+                          $"{c.WarmupGeneratorIterations} generator iterations and on every {c.WarmupEvery}th (default: off; Algorithm 1 does not state it)",
+        };
+        return (loss, warmup);
+    }
+
+    /// <summary>
+    /// <paramref name="baseOptions"/> with the command line's overrides; a knob given for a method it does not apply to
+    /// is a usage error naming the option and the methods it applies to.
+    /// </summary>
+    public static MethodOptions Options(MethodOptions baseOptions, int? batch, double? lr, int? nCritic, Knobs knobs)
+    {
+        MethodOptions o = baseOptions;
         if (batch is { } b) o = o with { Batch = b };
         if (nCritic is { } k) o = o with { NCritic = k };
         if (lr is { } l) o = o with { CriticOptimizer = o.CriticOptimizer with { LearningRate = l }, GeneratorOptimizer = o.GeneratorOptimizer with { LearningRate = l } };
+        if (knobs.Lambda is { } lambda)
+            o = o switch
+            {
+                WganGpOptions gp => gp with { Lambda = lambda },
+                WganLpOptions lp => lp with { Lambda = lambda },
+                _ => throw NotFor("--lambda", "wgan-gp and wgan-lp", o.Method),
+            };
+        if (knobs.Clip is { } clip) o = o is WganClipOptions c ? c with { Clip = clip } : throw NotFor("--clip", "wgan-clip", o.Method);
+        if (knobs.Warmup) o = o is WganClipOptions c ? c with { ReferenceWarmup = true } : throw NotFor("--warmup", "wgan-clip", o.Method);
+        if (knobs.PowerIterations is { } pi) o = o is WganSnOptions sn ? sn with { PowerIterations = pi } : throw NotFor("--power-iterations", "wgan-sn", o.Method);
+        if (knobs.GeneratorLoss is { } gl)
+            o = o is GanOptions g
+                ? g with { GeneratorLoss = gl.Equals("minimax", StringComparison.OrdinalIgnoreCase) ? GeneratorLoss.Minimax : GeneratorLoss.NonSaturating }
+                : throw NotFor("--generator-loss", "gan", o.Method);
         o.Validate();
         return o;
     }
 
-    public static Activation ParseActivation(string name) => name switch
+    private static UsageException NotFor(string option, string methods, string method) =>
+        new($"{option} applies to {methods}, not to {method}");
+
+    /// <summary>
+    /// "every method: 64" or "gan 0.0002, wgan-clip 5E-05, wgan-gp/wgan-lp/wgan-sn/wgan-ct 0.0001": each method's paper
+    /// default of one setting, for --help.
+    /// </summary>
+    public static string PaperDefaults(Func<MethodOptions, object> setting)
     {
-        "relu" => Activation.ReLU,
-        "leaky-relu" => Activation.LeakyReLU,
-        "tanh" => Activation.Tanh,
-        "sigmoid" => Activation.Sigmoid,
-        _ => throw new UsageException($"--activation: '{name}' is not one of relu, leaky-relu, tanh, sigmoid"),
-    };
+        var groups = MethodOptions.Names.GroupBy(m => MethodOptions.Format(setting(MethodOptions.Default(m)))).ToList();
+        return groups.Count == 1 ? $"{groups[0].Key} for every method"
+            : string.Join(", ", groups.Select(g => $"{string.Join('/', g)} {g.Key}"));
+    }
+
+    public static Activation ParseActivation(string name)
+    {
+        try
+        {
+            return CriticArchitecture.ParseActivation(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"--activation: '{name}' is not one of {string.Join(", ", CriticArchitecture.ActivationNames)}");
+        }
+    }
 
     public static int[] ParseSizes(string text)
     {
@@ -127,4 +197,6 @@ internal static class CriticTrainShared
             default: j.String(key, MethodOptions.Format(value)); break;
         }
     }
+
+    public static string Show(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

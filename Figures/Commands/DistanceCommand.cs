@@ -7,7 +7,7 @@ namespace Verify.Figures.Commands;
 
 /// <summary>
 /// <c>verify distance P.csv Q.csv [--metric w1|w2|js|kl|tv|hellinger|all] [--json]</c>: exact distances between two
-/// sample files, each read as a probability law (weights, or uniform 1/n, normalised explicitly to total mass 1).
+/// sample files (CSV, .npy or .npz: <see cref="SampleFiles"/>; read in parallel), each read as a probability law (weights, or uniform 1/n, normalised explicitly to total mass 1).
 /// W1 and W2 come from exact optimal transport with a checked primal/dual certificate (network simplex on the n×m cost
 /// matrix); in 1-D, when n·m exceeds <see cref="MaxCertifiedPairs"/>, they come from the exact sorted-CDF formula
 /// instead (O(n log n), no dual potentials, so no certificate is reported). JS, KL, TV and Hellinger compare the two
@@ -24,20 +24,12 @@ public static class DistanceCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var pArg = new Argument<string>("P.csv") { Description = "first sample file (header row; coordinate columns; optional 'weight')" };
-        var qArg = new Argument<string>("Q.csv") { Description = "second sample file, with the same coordinate columns" };
-        var metric = new Option<string>("--metric")
+        var pArg = new Argument<string>("P.csv")
         {
-            Description = "which distance: w1, w2, js, kl (both directions), tv, hellinger or all",
-            HelpName = string.Join('|', Metrics),
-            DefaultValueFactory = _ => "all",
+            Description = "first sample file: CSV (header row; coordinate columns; optional 'weight'), .npy (n,) or (n, d), or .npz (points, weights, columns)",
         };
-        metric.Validators.Add(r =>
-        {
-            string? v = r.GetValueOrDefault<string>();
-            if (v is null || !Metrics.Contains(v))
-                r.AddError($"--metric: '{v}' is not a metric; allowed: {string.Join(", ", Metrics)}");
-        });
+        var qArg = new Argument<string>("Q.csv") { Description = "second sample file, with the same coordinate columns" };
+        var metric = Cli.Choice("--metric", "which distance: w1, w2, js, kl (both directions), tv, hellinger or all", Metrics, "all");
         var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
         var cmd = new Command("distance",
             "Exact W1, W2, JS, KL, TV and Hellinger between two sample files, each normalised to a probability law. " +
@@ -45,8 +37,7 @@ public static class DistanceCommand
             "coordinates, so samples of a continuous law are disjoint (JS = log 2, KL = Infinity).") { pArg, qArg, metric, json };
         cmd.SetAction(parse =>
         {
-            SampleFile p = SampleCsv.Read(parse.GetRequiredValue(pArg));
-            SampleFile q = SampleCsv.Read(parse.GetRequiredValue(qArg));
+            var (p, q) = SampleFiles.ReadPair(parse.GetRequiredValue(pArg), parse.GetRequiredValue(qArg)); // both parsed at once
             var result = Compute(p, q, parse.GetValue(metric) ?? "all");
             stdout.Write(parse.GetValue(json) ? result.ToJson() : result.ToTable());
             return Cli.Ok;
@@ -54,17 +45,23 @@ public static class DistanceCommand
         return cmd;
     }
 
-    /// <summary>Computes the requested metrics between two files (columns matched by name).</summary>
+    /// <summary>Computes the requested metrics between two files (columns matched by name, or by position for a bare .npy).</summary>
     public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric)
     {
-        DiscreteDistribution q = SampleCsv.AlignColumns(pFile, qFile);
-        DiscreteDistribution p = pFile.Distribution.Normalized();
-        q = q.Normalized();
+        metric = Cli.MatchName(metric, Metrics) ?? throw new UsageException(Cli.NotOneOf("--metric", metric, Metrics));
+        SampleCsv.ColumnMap(pFile, qFile); // the columns must match before anything is computed
         bool all = metric == "all";
-        var r = new DistanceResult { NP = p.Count, NQ = q.Count, Dim = p.Dimension };
+        var r = new DistanceResult { NP = pFile.Count, NQ = qFile.Count, Dim = pFile.Dimension };
+        bool sortedCdf = pFile.Dimension == 1 && (long)pFile.Count * qFile.Count > MaxCertifiedPairs;
+        DiscreteDistribution? p = null, q = null;
         try
         {
-            Transports(p, q, all, metric, r);
+            if (sortedCdf) SortedCdf(pFile, qFile, all, metric, r);
+            else
+            {
+                (p, q) = Laws(pFile, qFile);
+                Transports(p, q, all, metric, r);
+            }
         }
         catch (ArgumentException e)
         {
@@ -76,6 +73,8 @@ public static class DistanceCommand
         {
             throw new UsageException($"{pFile.Path}, {qFile.Path}: {e.Message}");
         }
+        if (metric is "w1" or "w2") return r;
+        if (p is null || q is null) (p, q) = Laws(pFile, qFile);
         if (all || metric == "js") r.JS = Divergences.JS(p, q);
         if (all || metric == "kl") (r.KLPQ, r.KLQP) = Divergences.KLBoth(p, q);
         if (all || metric == "tv") r.TV = Divergences.TV(p, q);
@@ -83,29 +82,34 @@ public static class DistanceCommand
         return r;
     }
 
-    /// <summary>W1 and W2 when requested: exact and certified, or by the sorted-CDF route for large 1-D files.</summary>
+    // The two files as probability laws, Q's columns in P's order.
+    private static (DiscreteDistribution P, DiscreteDistribution Q) Laws(SampleFile pFile, SampleFile qFile) =>
+        (pFile.Distribution.Normalized(), SampleCsv.AlignColumns(pFile, qFile).Normalized());
+
+    /// <summary>
+    /// W1 and W2 of large 1-D files by the exact sorted-CDF formula, straight from the numbers read (each side's weights
+    /// normalised inside, as for the laws): no law, no cost matrix, no certificate.
+    /// </summary>
+    private static void SortedCdf(SampleFile p, SampleFile q, bool all, string metric, DistanceResult r)
+    {
+        if (all || metric == "w1") r.W1 = Transport.W1OneD(p.PointArray, q.PointArray, p.WeightArray, q.WeightArray);
+        if (all || metric == "w2") r.W2 = Transport.WpOneD(p.PointArray, q.PointArray, 2, p.WeightArray, q.WeightArray);
+    }
+
+    /// <summary>W1 and W2 when requested, exact and certified.</summary>
     private static void Transports(DiscreteDistribution p, DiscreteDistribution q, bool all, string metric, DistanceResult r)
     {
-        bool sortedCdf = p.Dimension == 1 && (long)p.Count * q.Count > MaxCertifiedPairs;
         if (all || metric == "w1")
         {
-            if (sortedCdf) r.W1 = Transport.W1(p, q);
-            else
-            {
-                var t = Certified(p, q, GroundCost.Euclidean, "W1");
-                r.W1 = t.Cost;
-                r.W1Certificate = t.Certificate;
-            }
+            var t = Certified(p, q, GroundCost.Euclidean, "W1");
+            r.W1 = t.Cost;
+            r.W1Certificate = t.Certificate;
         }
         if (all || metric == "w2")
         {
-            if (sortedCdf) r.W2 = Transport.Wp(p, q, 2);
-            else
-            {
-                var t = Certified(p, q, GroundCost.SquaredEuclidean, "W2");
-                r.W2 = Math.Sqrt(Math.Max(t.Cost, 0));
-                r.W2Certificate = t.Certificate;
-            }
+            var t = Certified(p, q, GroundCost.SquaredEuclidean, "W2");
+            r.W2 = Math.Sqrt(Math.Max(t.Cost, 0));
+            r.W2Certificate = t.Certificate;
         }
     }
 

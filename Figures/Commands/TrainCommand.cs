@@ -1,12 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verify.Figures.Io;
-using Verify.Networks.Autodiff;
-using Verify.Networks.Checkpoints;
-using Verify.Networks.Critics;
-using Verify.Networks.Init;
-using Verify.Networks.Layers;
-using Verify.Networks.Tensors;
+using Verify.Networks.Experiments;
 using Verify.Networks.Training;
 using Verify.Toys;
 using Verify.Toys.Families;
@@ -14,68 +9,117 @@ using Verify.Toys.Families;
 namespace Verify.Figures.Commands;
 
 /// <summary>
-/// <c>verify train FAMILY --method M --out DIR …</c>: trains an MLP generator (2-d N(0, I) noise → H×L ReLU → d, no output
-/// activation, as in the WGAN-GP toy code) against a toy law with an MLP critic of the same width and depth. Writes
-/// DIR/log.csv (one row per generator iteration: losses, critic estimate, exact W₁ between the generated and the real batch,
-/// generator gradient norm, seconds), DIR/samples.csv (final generated samples) and DIR/checkpoint.safetensors
-/// ("critic.*" and "generator.*" tensors, PyTorch names; options in the metadata). All files are written atomically.
+/// <c>verify train FAMILY --method M --out DIR …</c>: parses the options, runs <see cref="GeneratorExperiment"/> (the one
+/// code path for generator training) and writes DIR/log.csv (streamed as the run goes: one row per generator iteration,
+/// flushed at least every <see cref="LogFlushSeconds"/> s), DIR/samples.csv (final generated samples), both plain CSV with
+/// their provenance in a sidecar DIR/…csv.json, and DIR/checkpoint.safetensors ("critic.*" and "generator.*" tensors,
+/// PyTorch names, the options and the critic's architecture in the metadata). On SIGINT or SIGTERM the run stops after
+/// the iteration in progress, writes samples and checkpoint from the networks as they are (metadata "interrupted": "true")
+/// and exits with <see cref="InterruptedSigInt"/> or <see cref="InterruptedSigTerm"/>.
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>The generator's noise dimension (as in the WGAN-GP toy code).</summary>
     public const int NoiseDimension = 2;
+
+    /// <summary>The longest time a log row waits before it reaches log.csv.</summary>
+    public const double LogFlushSeconds = 2;
+
+    /// <summary>Exit code of a run stopped by SIGINT (Ctrl-C): 128 + 2, the shells' convention.</summary>
+    public const int InterruptedSigInt = Interruption.SigIntExitCode;
+
+    /// <summary>Exit code of a run stopped by SIGTERM: 128 + 15.</summary>
+    public const int InterruptedSigTerm = Interruption.SigTermExitCode;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
+        string toySets = string.Join(", ", ToyCodeDefaults.Sets);
         var family = new Argument<string>("FAMILY") { Description = "toy law to learn (see 'verify sample --list'), e.g. 8gaussians" };
         var method = CriticTrainShared.MethodOption(required: true);
         var iterations = CriticTrainShared.PositiveInt("--iterations", "generator iterations", 1000);
-        var nCritic = CriticTrainShared.OptionalPositiveInt("--n-critic", "critic steps per generator step (default: the method's paper default)");
-        var hidden = CriticTrainShared.PositiveInt("--hidden", "hidden width of generator and critic", 128);
-        var layers = CriticTrainShared.PositiveInt("--layers", "hidden layers of generator and critic", 3);
-        var batch = CriticTrainShared.OptionalPositiveInt("--batch", "minibatch size (default: the method's paper default, 64)");
-        var lr = CriticTrainShared.OptionalPositiveDouble("--lr", "learning rate of both networks (default: the method's paper default)");
+        var nCritic = CriticTrainShared.OptionalPositiveInt("--n-critic",
+            $"critic steps per generator step (default: the method's paper default, {CriticTrainShared.PaperDefaults(o => o.NCritic)})");
+        var hidden = CriticTrainShared.OptionalPositiveInt("--hidden",
+            $"hidden width of generator and critic (default: {ToyCodeDefaults.Hidden} on the WGAN-GP toy sets {toySets}, as gan_toy.py; 128 otherwise)");
+        var layers = CriticTrainShared.OptionalPositiveInt("--layers", $"hidden layers of generator and critic (default: {ToyCodeDefaults.Layers})");
+        var batch = CriticTrainShared.OptionalPositiveInt("--batch",
+            $"minibatch size (default: {ToyCodeDefaults.Batch} on the toy sets, as gan_toy.py; otherwise the method's paper default, {CriticTrainShared.PaperDefaults(o => o.Batch)})");
+        var lr = CriticTrainShared.OptionalPositiveDouble("--lr",
+            $"learning rate of both networks (default: the method's paper default, {CriticTrainShared.PaperDefaults(o => o.CriticOptimizer.LearningRate)})");
+        var (lambda, clip, powerIterations) = CriticTrainShared.CriticKnobs(
+            $"{CriticTrainShared.Show(ToyCodeDefaults.Lambda)} for wgan-gp on the toy sets, as gan_toy.py; otherwise {CriticTrainShared.Show(new WganGpOptions().Lambda)}, WGAN-GP Algorithm 1");
+        var (generatorLoss, warmup) = CriticTrainShared.GeneratorKnobs();
         var theta = new Option<double?>("--theta") { Description = "θ of a parametric family (default: the family's default)" };
         var samples = CriticTrainShared.PositiveInt("--samples", "generated samples written to samples.csv", 1000);
-        var exactEvery = new Option<int>("--exact-every") { Description = "compute the exact batch W1 every K iterations (0: never)", DefaultValueFactory = _ => 1 };
+        var exactEvery = new Option<int>("--exact-every") { Description = "compute the exact W1 between the generated and the real batch every K iterations (0: never)", DefaultValueFactory = _ => 1 };
         exactEvery.Validators.Add(r => { if (CriticTrainShared.TryGet(r, out int k) && k < 0) r.AddError("--exact-every: must be 0 or a positive integer"); });
-        var seed = CriticTrainShared.Seed();
+        var precision = CriticTrainShared.PrecisionOption();
+        var seed = Cli.SeedOption();
         var outDir = new Option<string>("--out") { Description = "output directory (created if missing)", Required = true };
         var json = new Option<bool>("--json") { Description = "print one JSON summary (no progress bar)" };
-        var cmd = new Command("train", "Train a GAN/WGAN generator on a toy family; writes log.csv, samples.csv and checkpoint.safetensors to --out.")
+        var cmd = new Command("train",
+            "Train a GAN/WGAN generator on a toy family; writes log.csv (streamed), samples.csv (each with a .json provenance sidecar) " +
+            $"and checkpoint.safetensors to --out. SIGINT/SIGTERM: stops after the current iteration, writes samples and checkpoint, exits {InterruptedSigInt}/{InterruptedSigTerm}.")
         {
-            family, method, iterations, nCritic, hidden, layers, batch, lr, theta, samples, exactEvery, seed, outDir, json,
+            family, method, iterations, nCritic, hidden, layers, batch, lr, lambda, clip, powerIterations, generatorLoss, warmup, theta, samples,
+            exactEvery, precision, seed, outDir, json,
         };
         cmd.SetAction(parse =>
         {
             bool asJson = parse.GetValue(json);
             ToyEntry entry = ToyFamilies.Get(parse.GetRequiredValue(family));
             IToyDistribution law = entry.Resolve(parse.GetValue(theta));
-            MethodOptions options = CriticTrainShared.Options(parse.GetRequiredValue(method), parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(nCritic));
-            var request = new TrainRequest(entry, law, options, parse.GetValue(iterations), parse.GetValue(hidden), parse.GetValue(layers),
-                parse.GetValue(samples), parse.GetValue(exactEvery), parse.GetValue(seed), parse.GetRequiredValue(outDir));
-            PrepareOut(request.Out);
-            if (!asJson) stdout.WriteLine(options.Describe());
-            TrainSummary summary;
-            try
+            string methodName = parse.GetRequiredValue(method);
+            var (baseOptions, defaultHidden, defaultLayers) = GeneratorExperiment.Defaults(entry.Name, methodName);
+            var knobs = new CriticTrainShared.Knobs(parse.GetValue(lambda), parse.GetValue(clip), parse.GetValue(powerIterations),
+                parse.GetValue(generatorLoss), parse.GetValue(warmup));
+            MethodOptions options = CriticTrainShared.Options(baseOptions, parse.GetValue(batch), parse.GetValue(lr), parse.GetValue(nCritic), knobs);
+            var request = new GeneratorExperimentRequest(law, options)
             {
-                summary = Progress.Run($"train {entry.Name} {options.Method}", request.Iterations, stderr, asJson, tick => Run(request, tick));
-            }
-            catch (TrainingDivergedException e)
-            {
-                stderr.WriteLine($"verify: error: {e.Message}");
-                return Cli.CheckFailed;
-            }
-            stdout.Write(asJson ? summary.ToJson() : summary.ToText());
-            return Cli.Ok;
+                Iterations = parse.GetValue(iterations),
+                Hidden = parse.GetValue(hidden) ?? defaultHidden,
+                Layers = parse.GetValue(layers) ?? defaultLayers,
+                NoiseDimension = NoiseDimension,
+                ExactEvery = parse.GetValue(exactEvery),
+                Samples = parse.GetValue(samples),
+                Seed = parse.GetValue(seed),
+                Precision = PrecisionNames.Parse(parse.GetValue(precision) ?? "single"),
+            };
+            CheckFits(request);
+            request.Validate();
+            string dir = PrepareOut(parse.GetRequiredValue(outDir));
+            if (!asJson) stdout.WriteLine(Describe(entry, request));
+            string command = "verify " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ') ? $"'{t.Value}'" : t.Value));
+            return Run(new TrainRun(entry, entry.Family is null ? null : parse.GetValue(theta) ?? entry.Theta!.Default, request, command), dir, stdout, stderr, asJson);
         });
         return cmd;
     }
 
+    /// <summary>The options line printed at the start: the method's settings, then the networks and the precision.</summary>
+    internal static string Describe(ToyEntry entry, GeneratorExperimentRequest r) =>
+        $"{r.Options.Describe()} hidden={r.Hidden} layers={r.Layers} precision={PrecisionNames.NameOf(r.Precision)}" +
+        (ToyCodeDefaults.AppliesTo(entry.Name) ? " (defaults: gan_toy.py's for its toy sets)" : "");
+
+    /// <summary>Refuses, before anything runs, a batch whose step or exact W1 will not fit in memory (one line naming --batch).</summary>
+    private static void CheckFits(GeneratorExperimentRequest r)
+    {
+        MemoryEstimate m = r.Memory;
+        if (m.Fits) return;
+        bool samples = m.OutputBytes > Math.Max(m.NetworkBytes, m.ExactBytes);
+        string option = samples ? $"--samples {r.Samples}" : $"--batch {r.Options.Batch}";
+        string hint = samples ? "give fewer --samples" : "give a smaller --batch" + (m.ExactBytes > 0 ? " or --exact-every 0" : "");
+        throw new UsageException($"{option}: the run needs about {MemoryEstimate.Show(m.TotalBytes)} " +
+                                 $"(networks {MemoryEstimate.Show(m.NetworkBytes)}" +
+                                 (m.ExactBytes > 0 ? $", exact W1 between two batches of {r.Options.Batch} points {MemoryEstimate.Show(m.ExactBytes)}" : "") +
+                                 (m.OutputBytes > 1L << 28 ? $", {r.Samples} samples {MemoryEstimate.Show(m.OutputBytes)}" : "") +
+                                 $"), more than the {MemoryEstimate.Show(MemoryEstimate.AvailableBytes)} available; {hint}");
+    }
+
     /// <summary>
     /// Creates the output directory before training, so that an unusable --out (an existing file, a place that cannot be
-    /// written) is one usage error at once (exit 2), not an exception after the run.
+    /// written) is one usage error at once (exit 2), not an exception after the run. Returns its full path.
     /// </summary>
-    internal static void PrepareOut(string path)
+    internal static string PrepareOut(string path)
     {
         if (File.Exists(path)) throw new UsageException($"--out: '{path}' is a file; give a directory");
         try
@@ -86,85 +130,39 @@ public static class TrainCommand
         {
             throw new UsageException($"--out: cannot create the directory '{path}': {e.Message}");
         }
+        return Path.GetFullPath(path);
     }
 
-    /// <summary>Everything the command was asked.</summary>
-    public sealed record TrainRequest(ToyEntry Entry, IToyDistribution Law, MethodOptions Options, int Iterations, int Hidden, int Layers,
-        int Samples, int ExactEvery, long Seed, string Out);
-
-    /// <summary>Trains and writes the three files; returns the summary.</summary>
-    public static TrainSummary Run(TrainRequest r, Action<int> tick)
+    private static int Run(TrainRun run, string dir, TextWriter stdout, TextWriter stderr, bool asJson)
     {
-        int d = r.Law.Dimension;
-        var rng = new Rng(unchecked((ulong)r.Seed));
-        var objective = CriticObjective<double>.For(r.Options);
-        var arch = CriticArchitecture.Mlp(d, r.Hidden, r.Layers);
-        ICritic<double> critic = objective.CreateCritic(arch, rng.Split());
-        var sizes = new List<int> { NoiseDimension };
-        for (int i = 0; i < r.Layers; i++) sizes.Add(r.Hidden);
-        sizes.Add(d);
-        var generator = new MlpGenerator<double>(sizes, Activation.ReLU, rng.Split());
-
-        var rows = new List<string>();
-        var run = GanTraining.Run(objective, critic, generator, GanTraining.FromLaw<double>(r.Law), r.Iterations, rng, r.ExactEvery,
-            (rec, _, _) => { rows.Add(rec.ToCsv()); tick(rec.Iteration + 1); });
-
-        string dir = Path.GetFullPath(r.Out);
-        string[] header =
-        [
-            $"verify train {r.Entry.Name} seed={r.Seed.ToString(CultureInfo.InvariantCulture)}",
-            r.Options.Describe(),
-            $"critic {arch}; generator {string.Join('-', sizes)} relu, noise N(0, I_{NoiseDimension})",
-        ];
-        AtomicFile.Write(Path.Combine(dir, "log.csv"), w =>
+        GeneratorExperimentRequest request = run.Request;
+        string logPath = Path.Combine(dir, TrainOutputs.LogFile);
+        Interruption? stop = Interruption.Current;
+        stop?.Grace = TimeSpan.FromSeconds(60); // writing samples and the checkpoint may take longer than the default
+        GeneratorExperimentResult result;
+        try
         {
-            foreach (string c in header) w.WriteLine("# " + c);
-            w.WriteLine(IterationRecord.CsvHeader);
-            foreach (string row in rows) w.WriteLine(row);
-        });
-        double[] generated;
-        using (Autograd.NoGrad()) generated = generator.Forward(Tensor.Normal<double>(rng, 0, 1, r.Samples, NoiseDimension)).ToDoubleArray();
-        SampleCsv.Write(Path.Combine(dir, "samples.csv"), r.Entry.Columns, generated, comments: header);
-        var metadata = r.Options.Settings().ToDictionary(s => s.Key, s => MethodOptions.Format(s.Value));
-        metadata["seed"] = r.Seed.ToString(CultureInfo.InvariantCulture);
-        metadata["family"] = r.Entry.Name;
-        metadata["critic_architecture"] = arch.ToString();
-        metadata["generator_sizes"] = string.Join(',', sizes);
-        Checkpoint.Save(Path.Combine(dir, "checkpoint.safetensors"),
-            critic.ExportParameters().Select(p => ("critic." + p.Name, p.Value))
-                .Concat(generator.NamedParameters().Select(p => ("generator." + p.Name, p.Parameter))), metadata);
-
-        IterationRecord? last = run.Records.Count > 0 ? run.Records[^1] : null;
-        double? lastExact = run.Records.LastOrDefault(x => x.ExactW1 is not null)?.ExactW1;
-        return new TrainSummary(r.Entry.Name, r.Options, r.Seed, r.Iterations, run.Seconds, last, lastExact, dir);
+            using var log = StreamedFile.Create(logPath, stdout, TimeSpan.FromSeconds(LogFlushSeconds));
+            log.WriteLine(IterationRecord.CsvHeader);
+            result = Progress.Run($"train {run.Entry.Name} {request.Options.Method}", request.Iterations, stderr, asJson, tick =>
+                GeneratorExperiment.Run(request, rec => { log.WriteLine(rec.ToCsv()); tick(rec.Iteration + 1); }, stop?.Token ?? CancellationToken.None));
+        }
+        catch (TrainingDivergedException e)
+        {
+            TrainOutputs.WriteLogSidecar(dir, run, null);
+            stderr.WriteLine($"verify: error: {e.Message}");
+            return Cli.CheckFailed;
+        }
+        if (result.Interrupted) stop?.Acknowledge(); // stopped on request: the final files are written, not abandoned
+        IReadOnlyList<string> written = TrainOutputs.Write(dir, run, result);
+        var summary = new TrainSummary(run, result, dir);
+        stdout.Write(asJson ? summary.ToJson() : summary.ToText());
+        if (result.Interrupted && stop is not null)
+            stderr.WriteLine($"verify: train stopped after {result.Records.Count} of {request.Iterations} iterations; " +
+                             $"wrote {string.Join(", ", written.Select(Path.GetFileName))}");
+        return Cli.Ok; // after an interruption Cli.Run turns Ok into the signal's exit code (130/143)
     }
 }
 
-/// <summary>What <c>verify train</c> reports.</summary>
-public sealed record TrainSummary(string Family, MethodOptions Options, long Seed, int Iterations, double Seconds, IterationRecord? Last,
-    double? LastExactW1, string Out)
-{
-    public string ToJson()
-    {
-        using var j = new JsonOut();
-        j.Begin().String("family", Family).String("method", Options.Method).Number("iterations", Iterations).Number("seconds", Seconds)
-            .Number("seed", Seed).String("out", Out).String("log", Path.Combine(Out, "log.csv")).String("samples", Path.Combine(Out, "samples.csv"))
-            .String("checkpoint", Path.Combine(Out, "checkpoint.safetensors"));
-        if (Last is { } l) j.Number("final_critic_estimate", l.Estimate).Number("final_generator_loss", l.GeneratorLoss);
-        if (LastExactW1 is { } w) j.Number("final_exact_w1_batch", w);
-        j.Begin("options");
-        foreach (var (key, value) in Options.Settings()) CriticTrainShared.Put(j, key, value);
-        j.End().End();
-        return j + Environment.NewLine;
-    }
-
-    public string ToText()
-    {
-        var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"trained {Options.Method} on {Family}: {Iterations} iterations in {Seconds:F1} s (seed {Seed})");
-        if (Last is { } l) sb.AppendLine($"  final critic estimate {l.Estimate.ToString("G6", CultureInfo.InvariantCulture)}, generator loss {l.GeneratorLoss.ToString("G6", CultureInfo.InvariantCulture)}");
-        if (LastExactW1 is { } w) sb.AppendLine($"  last exact W1 (generated vs real batch) {w.ToString("G6", CultureInfo.InvariantCulture)}");
-        sb.AppendLine($"  wrote {Path.Combine(Out, "log.csv")}, samples.csv, checkpoint.safetensors");
-        return sb.ToString();
-    }
-}
+/// <summary>What <c>verify train</c> runs: the catalogue entry, its θ (null for a fixed law), the experiment's request and the command line.</summary>
+public sealed record TrainRun(ToyEntry Entry, double? Theta, GeneratorExperimentRequest Request, string Command);

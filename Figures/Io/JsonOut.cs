@@ -12,7 +12,9 @@ public sealed class JsonOut : IDisposable
     private readonly MemoryStream _buffer = new();
     private readonly Utf8JsonWriter _writer;
 
-    public JsonOut() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true });
+    // Non-ASCII text (θ, ‖, names) is written as UTF-8, not as \u escapes: stdout is for people and for json.loads alike.
+    public JsonOut() => _writer = new Utf8JsonWriter(_buffer,
+        new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public JsonOut Number(string name, double value)
     {
@@ -24,6 +26,33 @@ public sealed class JsonOut : IDisposable
     }
 
     public JsonOut Number(string name, long value) { _writer.WriteNumber(name, value); return this; }
+
+    /// <summary>A number, or JSON null when <paramref name="value"/> is null.</summary>
+    public JsonOut NumberOrNull(string name, double? value) => value is { } v ? Number(name, v) : Null(name);
+
+    public JsonOut Null(string name) { _writer.WriteNull(name); return this; }
+
+    /// <summary>An array of strings.</summary>
+    public JsonOut Strings(string name, IEnumerable<string> values)
+    {
+        _writer.WriteStartArray(name);
+        foreach (string v in values) _writer.WriteStringValue(v);
+        _writer.WriteEndArray();
+        return this;
+    }
+
+    /// <summary>A setting of any simple type: null, bool, integer, double (±∞ as strings, NaN refused), or its invariant text.</summary>
+    public JsonOut Value(string name, object? value) => value switch
+    {
+        null => Null(name),
+        bool b => Bool(name, b),
+        int i => Number(name, i),
+        long l => Number(name, l),
+        double d => Number(name, d),
+        float f => Number(name, f),
+        IFormattable f => String(name, f.ToString(null, System.Globalization.CultureInfo.InvariantCulture)),
+        _ => String(name, value.ToString() ?? ""),
+    };
     public JsonOut String(string name, string value) { _writer.WriteString(name, value); return this; }
     public JsonOut Bool(string name, bool value) { _writer.WriteBoolean(name, value); return this; }
     public JsonOut Begin(string? name = null) { if (name is null) _writer.WriteStartObject(); else _writer.WriteStartObject(name); return this; }

@@ -134,11 +134,11 @@ public static class Derivatives
     public static BackwardRule<T> SumAxis<T>(Tensor<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T>
         => g => [Tensor.BroadcastTo(Tensor.Reshape(g, KeptShape(x, axis)), x.shape)];
 
-    /// <summary>row norm (y = ‖xᵢ‖): g·xᵢ/‖xᵢ‖, with 1/0 taken as 0.</summary>
+    /// <summary>row norm (y = ‖xᵢ‖ over all but the first axis): g·xᵢ/‖xᵢ‖, with 1/0 taken as 0.</summary>
     public static BackwardRule<T> RowNorm<T>(Tensor<T> x, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         => g =>
         {
-            int[] col = [x.Rows, 1];
+            int[] col = Tensor.SampleShape(x);
             return [Tensor.Mul(Tensor.Mul(Tensor.Reshape(g, col), x), Tensor.SafeReciprocal(Tensor.Reshape(y, col)))];
         };
 
@@ -146,8 +146,13 @@ public static class Derivatives
     public static BackwardRule<T> Select<T>(Tensor<T> x, int axis, Tensor<T> onehot) where T : unmanaged, IFloatingPointIeee754<T>
         => g => [Tensor.Mul(Tensor.Reshape(g, KeptShape(x, axis)), onehot)];
 
+    /// <summary>x's shape with <paramref name="axis"/> (already non-negative) set to 1.</summary>
     private static int[] KeptShape<T>(Tensor<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T>
-        => axis == 0 ? [1, x.Cols] : [x.Rows, 1];
+    {
+        var s = (int[])x.shape.Clone();
+        s[axis] = 1;
+        return s;
+    }
 
     // ---- matrix products -----------------------------------------------------------------------------------------
     /// <summary>
@@ -178,6 +183,10 @@ public static class Derivatives
     public static BackwardRule<T> Reshape<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => g => [Tensor.Reshape(g, x.shape)];
 
+    /// <summary>permute: g permuted back (by the inverse permutation).</summary>
+    public static BackwardRule<T> Permute<T>(int[] inverse) where T : unmanaged, IFloatingPointIeee754<T>
+        => g => [Tensor.Permute(g, inverse)];
+
     /// <summary>concat: the matching slice of g for each part.</summary>
     public static BackwardRule<T> Concat<T>(Tensor<T>[] parts, int axis) where T : unmanaged, IFloatingPointIeee754<T>
         => g =>
@@ -200,6 +209,15 @@ public static class Derivatives
     /// <summary>pad: the slice of g where x sits.</summary>
     public static BackwardRule<T> Pad<T>(int axis, int start, int count) where T : unmanaged, IFloatingPointIeee754<T>
         => g => [Tensor.Slice(g, axis, start, count)];
+
+    // ---- convolutions: the adjoint pair --------------------------------------------------------------------------
+    /// <summary>im2col (linear): Col2Im(g), its adjoint.</summary>
+    public static BackwardRule<T> Im2Col<T>(Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
+        => g => [Tensor.Col2Im(g, geometry, g.Rows / geometry.Windows)];
+
+    /// <summary>col2im (linear): Im2Col(g), its adjoint.</summary>
+    public static BackwardRule<T> Col2Im<T>(Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
+        => g => [Tensor.Im2Col(g, geometry)];
 
     /// <summary>gather_rows: g's rows scatter-added back to their source rows.</summary>
     public static BackwardRule<T> GatherRows<T>(Tensor<T> x, int[] index) where T : unmanaged, IFloatingPointIeee754<T>

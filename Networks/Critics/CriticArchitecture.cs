@@ -60,6 +60,47 @@ public sealed record CriticArchitecture
         _ => 1.0,
     };
 
+    /// <summary>The command-line spelling of each hidden activation, in the order they are listed.</summary>
+    public static IReadOnlyList<string> ActivationNames { get; } = ["relu", "leaky-relu", "tanh", "sigmoid"];
+
+    /// <summary>"relu", "leaky-relu", "tanh" or "sigmoid" (the spelling of <see cref="ActivationNames"/>).</summary>
+    public static string NameOf(Activation activation) => activation switch
+    {
+        Activation.ReLU => "relu",
+        Activation.LeakyReLU => "leaky-relu",
+        Activation.Tanh => "tanh",
+        Activation.Sigmoid => "sigmoid",
+        _ => throw new ArgumentException($"{activation} is not a hidden activation", nameof(activation)),
+    };
+
+    /// <summary>The activation spelled <paramref name="name"/> (case-insensitive), or an <see cref="ArgumentException"/> listing the names.</summary>
+    public static Activation ParseActivation(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            "relu" => Activation.ReLU,
+            "leaky-relu" => Activation.LeakyReLU,
+            "tanh" => Activation.Tanh,
+            "sigmoid" => Activation.Sigmoid,
+            _ => throw new ArgumentException($"'{name}' is not an activation; allowed: {string.Join(", ", ActivationNames)}", nameof(name)),
+        };
+    }
+
+    /// <summary>Equal widths (element by element), activation and slope.</summary>
+    public bool Equals(CriticArchitecture? other) =>
+        other is not null && Sizes.SequenceEqual(other.Sizes) && Activation == other.Activation && NegativeSlope.Equals(other.NegativeSlope);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (int s in Sizes) h.Add(s);
+        h.Add(Activation);
+        h.Add(NegativeSlope);
+        return h.ToHashCode();
+    }
+
     /// <summary>e.g. "2-64-64-1 relu".</summary>
     public override string ToString() =>
         string.Join('-', Sizes) + " " + Activation.ToString().ToLowerInvariant() +

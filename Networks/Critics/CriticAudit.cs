@@ -21,7 +21,7 @@ public sealed record CriticAuditResult(double MaxGradientNorm, double PairwiseRa
 /// Audits a critic's Lipschitz constant from both sides: lower bounds from the largest gradient norm over the samples
 /// and random interpolates x̂ = εx + (1 − ε)x̃, and from the largest pairwise ratio |f(x) − f(y)|/‖x − y‖; an upper bound
 /// from the product of the layers' spectral norms (times the activation's Lipschitz constant per hidden layer).
-/// A spectrally normalised critic is audited in evaluation mode (its stored u, v).
+/// The critic is audited in evaluation mode (a spectrally normalised one with its stored u, v), then put back in its mode.
 /// </summary>
 public static class CriticAudit
 {
@@ -34,9 +34,8 @@ public static class CriticAudit
         ArgumentNullException.ThrowIfNull(critic);
         if (p.Cols != critic.InputDimension || q.Cols != critic.InputDimension)
             throw new ArgumentException($"the critic takes dimension {critic.InputDimension}, the samples have {p.Cols} and {q.Cols}");
-        var sn = critic as SpectralNormCritic<T>;
-        bool mode = sn?.Training ?? false;
-        if (sn is not null) sn.Training = false;
+        bool mode = critic.Training;
+        critic.Eval();
         try
         {
             int n = Math.Min(p.Rows, q.Rows);
@@ -56,7 +55,7 @@ public static class CriticAudit
         }
         finally
         {
-            if (sn is not null) sn.Training = mode;
+            critic.Train(mode);
         }
     }
 
@@ -70,12 +69,6 @@ public static class CriticAudit
         return best;
     }
 
-    /// <summary>∏ₗ σ(Wₗ) · L_act^(layers − 1), σ by converged power iteration in double.</summary>
-    public static double SpectralBound<T>(ICritic<T> critic) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var weights = critic.EffectiveWeights();
-        double bound = Math.Pow(critic.ActivationLipschitz, weights.Count - 1);
-        foreach (var w in weights) bound *= SpectralNorm.Of(w.ToDoubleArray(), w.Rows, w.Cols);
-        return bound;
-    }
+    /// <summary>An upper bound on Lip f: ∏ₗ σ̄(Wₗ) · L_act^(layers − 1) for an MLP, layer by layer for others (<see cref="LipschitzBound.OfCritic"/>).</summary>
+    public static double SpectralBound<T>(ICritic<T> critic) where T : unmanaged, IFloatingPointIeee754<T> => LipschitzBound.OfCritic(critic).Bound;
 }

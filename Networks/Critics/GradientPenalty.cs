@@ -39,6 +39,7 @@ public static class GradientPenalty
     public static Tensor<T> At<T>(ICritic<T> critic, Tensor<T> points, PenaltySide side) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!points.RequiresGrad) throw new ArgumentException("the penalty points must require grad", nameof(points));
+        Layers.ModuleTree.RefuseBatchNorm(critic, "gradient penalty");
         var output = critic.Forward(points);
         var grad = Autograd.Grad(Tensor.Sum(output), points, createGraph: true);
         var excess = Tensor.AddScalar(Tensor.RowNorm(grad), -T.One);

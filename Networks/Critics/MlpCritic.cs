@@ -51,6 +51,15 @@ public sealed class MlpCritic<T> : ICritic<T> where T : unmanaged, IFloatingPoin
     public void ZeroGrad() => net.ZeroGrad();
 
     /// <inheritdoc/>
+    public bool Training => net.Training;
+
+    /// <inheritdoc/>
+    public void Train(bool mode = true) => net.Train(mode);
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Name, IModule<T> Module)> NamedChildren() => net.NamedChildren();
+
+    /// <inheritdoc/>
     public IReadOnlyList<Tensor<T>> EffectiveWeights() => linears.Select(l => l.Weight).ToArray();
 
     /// <inheritdoc/>

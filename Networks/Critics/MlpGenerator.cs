@@ -47,4 +47,13 @@ public sealed class MlpGenerator<T> : IGenerator<T> where T : unmanaged, IFloati
 
     /// <inheritdoc/>
     public void ZeroGrad() => net.ZeroGrad();
+
+    /// <inheritdoc/>
+    public bool Training => net.Training;
+
+    /// <inheritdoc/>
+    public void Train(bool mode = true) => net.Train(mode);
+
+    /// <inheritdoc/>
+    public IEnumerable<(string Name, IModule<T> Module)> NamedChildren() => net.NamedChildren();
 }

@@ -64,17 +64,16 @@ public sealed class WassersteinObjective<T> : CriticObjective<T> where T : unman
     /// <inheritdoc/>
     public override double Estimate(ICritic<T> critic, Tensor<T> real, Tensor<T> fake, double[]? realWeights = null, double[]? fakeWeights = null)
     {
-        // A spectrally normalised critic is evaluated with its stored u, v (evaluation mode), so estimating does not move it.
-        var sn = critic as SpectralNormCritic<T>;
-        bool mode = sn?.Training ?? false;
-        if (sn is not null) sn.Training = false;
+        // Evaluated in evaluation mode (a spectrally normalised critic with its stored u, v), so estimating does not move it.
+        bool mode = critic.Training;
+        critic.Eval();
         try
         {
             return Mean(Values(critic, real), realWeights) - Mean(Values(critic, fake), fakeWeights);
         }
         finally
         {
-            if (sn is not null) sn.Training = mode;
+            critic.Train(mode);
         }
     }
 

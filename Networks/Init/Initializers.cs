@@ -3,7 +3,11 @@ using Verify.Networks.Tensors;
 
 namespace Verify.Networks.Init;
 
-/// <summary>Parameter initialisers (PyTorch's conventions, fan_in = number of input features of a [out, in] weight).</summary>
+/// <summary>
+/// Parameter initialisers (PyTorch's conventions: fan_in = size(1) · the product of the remaining dimensions, i.e. the
+/// input features of a Linear weight [out, in], C·kH·kW of a Conv2d weight [O, C, kH, kW], and Cout·kH·kW of a
+/// ConvTranspose2d weight [Cin, Cout, kH, kW]).
+/// </summary>
 public static class Initializers
 {
     /// <summary>
@@ -22,7 +26,7 @@ public static class Initializers
     public static void Uniform<T>(Tensor<T> t, Rng rng, double lo, double hi) where T : unmanaged, IFloatingPointIeee754<T>
         => rng.FillUniform(t.Span, lo, hi);
 
-    /// <summary>The fan-in of a weight: its number of columns (a vector counts its length).</summary>
+    /// <summary>The fan-in of a weight: the columns of its 2-D view, size(1)·size(2)·… (a vector counts its length).</summary>
     public static int FanIn<T>(Tensor<T> weight) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (weight.Rank == 0 || weight.Cols == 0) throw new ArgumentException($"fan_in is undefined for shape [{string.Join(", ", weight.Shape)}]", nameof(weight));

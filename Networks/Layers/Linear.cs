@@ -9,7 +9,7 @@ namespace Verify.Networks.Layers;
 /// Default initialisation as PyTorch: W ~ Kaiming-uniform with a = √5, i.e. U(±1/√in); b ~ U(±1/√in);
 /// drawn from <see cref="Rng"/> in that order (weight row-major, then bias).
 /// </summary>
-public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Linear<T> : Module<T>, IWeightedLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>A linear layer initialised from <paramref name="rng"/>.</summary>
     public Linear(int inFeatures, int outFeatures, Rng rng, bool bias = true)
@@ -43,4 +43,10 @@ public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIee
 
     /// <inheritdoc/>
     public override Tensor<T> Forward(Tensor<T> input) => Tensor.Linear(input, Weight, Bias);
+
+    /// <inheritdoc/>
+    public Tensor<T> Forward(Tensor<T> input, Tensor<T> weight) => Tensor.Linear(input, weight, Bias);
+
+    /// <inheritdoc/>
+    public int OutputDim => 0;
 }

@@ -81,6 +81,25 @@ internal static class Kernels
         for (int i = 0; i < rows; i++) TensorPrimitives.Add(o[..cols], x.Slice(i * cols, cols), o[..cols]);
     }
 
+    /// <summary>
+    /// Sums of x viewed as [outer, n, inner] over its middle axis into o [outer, inner]: contiguous rows are summed with
+    /// TensorPrimitives.Sum (inner = 1); otherwise the n slices of each outer block are added in order.
+    /// </summary>
+    public static void SumAxis<T>(ReadOnlySpan<T> x, int outer, int n, int inner, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int b = 0; b < outer; b++)
+        {
+            if (inner == 1)
+            {
+                o[b] = TensorPrimitives.Sum(x.Slice(b * n, n));
+                continue;
+            }
+            var dst = o.Slice(b * inner, inner);
+            dst.Clear();
+            for (int k = 0; k < n; k++) TensorPrimitives.Add(dst, x.Slice((b * n + k) * inner, inner), dst);
+        }
+    }
+
     /// <summary>o = g ⊙ (x &gt; 0 ? 1 : slope), vectorised.</summary>
     public static void MaskedScale<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, T slope, Span<T> o) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -75,6 +75,14 @@ public static unsafe partial class ManagedGemm
             var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc);
             if (Level == 0) { Scalar(job); return; }
             int mr = Level == 2 ? 8 : 6, nr = 2 * (Level == 2 ? Vector512<T>.Count : Vector256<T>.Count);
+            if (n < nr && m > n)
+            {
+                // A narrow C (fewer columns than one register tile, e.g. a weight gradient [64, 16] summed over 12 544 rows)
+                // would leave most of each tile empty: compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead and write it back transposed.
+                // Every entry is the same sum of the same products in the same order, so the result is bit-identical.
+                job = new Job<T>(!transB, !transA, n, m, k, alpha, beta, pb, pa, pc, transC: true);
+                (m, n) = (n, m);
+            }
             int parts = 2.0 * m * n * k < ParallelFlops ? 1 : Math.Min(maxThreads, Environment.ProcessorCount);
             if (parts <= 1) { Blocked(job, 0, m, 0, n, mr, nr); return; }
             // Split C into independent rectangles: by columns when there are enough column panels, else by rows.
@@ -95,10 +103,13 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>One GEMM call's operands (raw pointers: the caller keeps them pinned for the call).</summary>
-    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c)
+    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false)
         where T : unmanaged
     {
         public readonly bool TransA = transA, TransB = transB;
+
+        /// <summary>C is stored transposed: entry (i, j) of this job's C lives at C[j·M + i].</summary>
+        public readonly bool TransC = transC;
         public readonly int M = m, N = n, K = k;
         public readonly T Alpha = alpha, Beta = beta;
         public readonly T* A = a, B = b, C = c;
@@ -238,6 +249,17 @@ public static unsafe partial class ManagedGemm
     {
         T alpha = job.Alpha, beta = first ? job.Beta : T.One;
         bool overwrite = first && T.IsZero(job.Beta);
+        if (job.TransC)
+        {
+            for (int r = 0; r < mb; r++)
+                for (int j = 0; j < nb; j++)
+                {
+                    T* cp = job.C + (long)(j0 + j) * job.M + i0 + r;
+                    T t = tile[r * nr + j];
+                    *cp = overwrite ? alpha * t : alpha * t + beta * *cp;
+                }
+            return;
+        }
         int w = Vector256<T>.Count, full = Vector256.IsHardwareAccelerated ? nb - nb % w : 0;
         var va = Vector256.Create(alpha); var vb = Vector256.Create(beta);
         for (int r = 0; r < mb; r++)

@@ -10,25 +10,43 @@ public static partial class Tensor
 {
     internal delegate void UnaryKernel<T>(ReadOnlySpan<T> x, Span<T> y);
 
+    /// <summary>y = kernel(x), split over the cores for large tensors (<see cref="Parallelism.Elementwise{TState}"/>).</summary>
     internal static Tensor<T> Map<T>(Tensor<T> x, UnaryKernel<T> kernel) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = Empty<T>(x.shape);
-        kernel(x.Span, y.Span);
+        Parallelism.Elementwise(x.Length, (kernel, x.data, y.data), static (s, lo, n) => s.kernel(s.Item2.AsSpan(lo, n), s.Item3.AsSpan(lo, n)));
         return y;
     }
+
+    /// <summary>y = kernel(x, s) for a scalar s, split over the cores for large tensors.</summary>
+    internal static Tensor<T> MapScalar<T>(Tensor<T> x, T s, ScalarKernel<T> kernel) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var y = Empty<T>(x.shape);
+        Parallelism.Elementwise(x.Length, (kernel, x.data, s, y.data), static (st, lo, n) => st.kernel(st.Item2.AsSpan(lo, n), st.s, st.Item4.AsSpan(lo, n)));
+        return y;
+    }
+
+    internal delegate void ScalarKernel<T>(ReadOnlySpan<T> x, T s, Span<T> y);
 
     internal static Tensor<T> BinaryRaw<T>(BinaryOp op, Tensor<T> a, Tensor<T> b, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (ShapeOps.Same(a.shape, b.shape))
         {
             var y = Empty<T>(a.shape);
-            Kernels.Binary(op, a.Span, b.Span, y.Span);
+            Parallelism.Elementwise(y.Length, (op, a.data, b.data, y.data),
+                static (s, lo, n) => Kernels.Binary(s.op, s.Item2.AsSpan(lo, n), s.Item3.AsSpan(lo, n), s.Item4.AsSpan(lo, n)));
             return y;
         }
         var shape = ShapeOps.Broadcast(a.shape, b.shape, name);
         var r = Empty<T>(shape);
-        if (b.Length == 1 && r.Length == a.Length) Kernels.Binary(op, a.Span, b.data[0], r.Span);
-        else if (a.Length == 1 && r.Length == b.Length) Kernels.Binary(op, a.data[0], b.Span, r.Span);
+        if (b.Length == 1 && r.Length == a.Length)
+            Parallelism.Elementwise(r.Length, (op, a.data, b.data[0], r.data),
+                static (s, lo, n) => Kernels.Binary(s.op, s.Item2.AsSpan(lo, n), s.Item3, s.Item4.AsSpan(lo, n)));
+        else if (a.Length == 1 && r.Length == b.Length)
+            Parallelism.Elementwise(r.Length, (op, a.data[0], b.data, r.data),
+                static (s, lo, n) => Kernels.Binary(s.op, s.Item2, s.Item3.AsSpan(lo, n), s.Item4.AsSpan(lo, n)));
+        else if (shape.Length > 2)
+            Strided.Binary(op, a.data, ShapeOps.BroadcastStrides(a.shape, shape), b.data, ShapeOps.BroadcastStrides(b.shape, shape), r.data, shape);
         else
         {
             var (ars, acs) = ShapeOps.Strides(a.shape, r.Rows, r.Cols);
@@ -76,32 +94,28 @@ public static partial class Tensor
     /// <summary>x + s.</summary>
     public static Tensor<T> AddScalar<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Add(x.Span, s, y.Span);
+        var y = MapScalar(x, s, static (a, v, d) => TensorPrimitives.Add(a, v, d));
         return Needs(x) ? Record(y, "add_scalar", Derivatives.AddScalar<T>(), x) : y;
     }
 
     /// <summary>s·x.</summary>
     public static Tensor<T> MulScalar<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Multiply(x.Span, s, y.Span);
+        var y = MapScalar(x, s, static (a, v, d) => TensorPrimitives.Multiply(a, v, d));
         return Needs(x) ? Record(y, "mul_scalar", Derivatives.MulScalar<T>(s), x) : y;
     }
 
     /// <summary>s − x.</summary>
     public static Tensor<T> RSubScalar<T>(T s, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Subtract(s, x.Span, y.Span);
+        var y = MapScalar(x, s, static (a, v, d) => TensorPrimitives.Subtract(v, a, d));
         return Needs(x) ? Record(y, "rsub_scalar", Derivatives.Neg<T>(), x) : y;
     }
 
     /// <summary>s / x.</summary>
     public static Tensor<T> RDivScalar<T>(T s, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Divide(s, x.Span, y.Span);
+        var y = MapScalar(x, s, static (a, v, d) => TensorPrimitives.Divide(v, a, d));
         return Needs(x) ? Record(y, "rdiv_scalar", Derivatives.RDivScalar(x, y), x) : y;
     }
 
@@ -136,8 +150,7 @@ public static partial class Tensor
     /// <summary>xᵖ for a scalar exponent p.</summary>
     public static Tensor<T> Pow<T>(Tensor<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Pow(x.Span, p, y.Span);
+        var y = MapScalar(x, p, static (a, v, d) => TensorPrimitives.Pow(a, v, d));
         return Needs(x) ? Record(y, "pow", Derivatives.Pow(x, p), x) : y;
     }
 
@@ -160,16 +173,14 @@ public static partial class Tensor
     /// <summary>max(x, 0); the mask (x &gt; 0) is a constant in the backward graph.</summary>
     public static Tensor<T> Relu<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Max(x.Span, T.Zero, y.Span);
+        var y = MapScalar(x, T.Zero, static (a, v, d) => TensorPrimitives.Max(a, v, d));
         return Needs(x) ? Record(y, "relu", Derivatives.Relu(x), x) : y;
     }
 
     /// <summary>x for x &gt; 0, slope·x otherwise; the slope mask is a constant in the backward graph.</summary>
     public static Tensor<T> LeakyRelu<T>(Tensor<T> x, T slope) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        Kernels.MaskedScale(x.Span, x.Span, slope, y.Span);
+        var y = MapScalar(x, slope, static (a, v, d) => Kernels.MaskedScale(a, a, v, d));
         return Needs(x) ? Record(y, "leaky_relu", Derivatives.LeakyRelu(x, slope), x) : y;
     }
 
@@ -222,16 +233,14 @@ public static partial class Tensor
     /// <summary>max(x, s) element-wise; gradient 1 where x &gt; s (a constant mask).</summary>
     public static Tensor<T> Maximum<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Max(x.Span, s, y.Span);
+        var y = MapScalar(x, s, static (a, v, d) => TensorPrimitives.Max(a, v, d));
         return Needs(x) ? Record(y, "maximum", Derivatives.Maximum(x, s), x) : y;
     }
 
     /// <summary>min(x, s) element-wise; gradient 1 where x &lt; s (a constant mask).</summary>
     public static Tensor<T> Minimum<T>(Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var y = Empty<T>(x.shape);
-        TensorPrimitives.Min(x.Span, s, y.Span);
+        var y = MapScalar(x, s, static (a, v, d) => TensorPrimitives.Min(a, v, d));
         return Needs(x) ? Record(y, "minimum", Derivatives.Minimum(x, s), x) : y;
     }
 
@@ -244,7 +253,8 @@ public static partial class Tensor
         if (!ShapeOps.Same(g.shape, x.shape))
             throw new ArgumentException($"MaskedScale: gradient {ShapeOps.Show(g.shape)} and mask source {ShapeOps.Show(x.shape)} must have the same shape", nameof(g));
         var y = Empty<T>(g.shape);
-        Kernels.MaskedScale(g.Span, x.Span, slope, y.Span);
+        Parallelism.Elementwise(y.Length, (g.data, x.data, slope, y.data),
+            static (s, lo, n) => Kernels.MaskedScale(s.Item1.AsSpan(lo, n), s.Item2.AsSpan(lo, n), s.slope, s.Item4.AsSpan(lo, n)));
         return Needs(g) ? Record(y, "masked_scale", Derivatives.MaskedScale(x, slope), g) : y;
     }
 

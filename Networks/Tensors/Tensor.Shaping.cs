@@ -16,6 +16,31 @@ public static partial class Tensor
         return Needs(x) ? Record(y, "reshape", Derivatives.Reshape(x), x) : y;
     }
 
+    /// <summary>
+    /// The axes reordered (numpy's transpose, PyTorch's permute): axis k of the result is axis perm[k] of x, so
+    /// Permute(x, 0, 2, 3, 1) turns NCHW into NHWC. A copy; the gradient is the inverse permutation of g.
+    /// </summary>
+    public static Tensor<T> Permute<T>(Tensor<T> x, params int[] perm) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(perm);
+        if (perm.Length != x.Rank)
+            throw new ArgumentException($"Permute: {perm.Length} axes given for a tensor of rank {x.Rank} ({ShapeOps.Show(x.shape)})", nameof(perm));
+        var p = new int[perm.Length];
+        var inverse = new int[perm.Length];
+        var seen = new bool[perm.Length];
+        for (int k = 0; k < perm.Length; k++)
+        {
+            int a = ShapeOps.Axis(perm[k], x.Rank, "Permute");
+            if (seen[a]) throw new ArgumentException($"Permute: axis {perm[k]} appears twice in [{string.Join(", ", perm)}]", nameof(perm));
+            seen[a] = true;
+            p[k] = a;
+            inverse[a] = k;
+        }
+        var y = Empty<T>(p.Select(a => x.shape[a]).ToArray());
+        Native.Strided.Permute(x.data, x.shape, p, y.data);
+        return Needs(x) ? Record(y, "permute", Derivatives.Permute<T>(inverse), x) : y;
+    }
+
     /// <summary>Concatenation of matrices along <paramref name="axis"/> (0: stack rows, 1: join columns).</summary>
     public static Tensor<T> Concat<T>(IReadOnlyList<Tensor<T>> parts, int axis) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -4,8 +4,8 @@ using Verify.Networks.Autodiff;
 namespace Verify.Networks.Tensors;
 
 /// <summary>
-/// A dense, row-major tensor of rank 0, 1 or 2 over <typeparamref name="T"/> (float or double), which may take part in
-/// reverse-mode automatic differentiation.
+/// A dense, row-major tensor of rank 0 … 8 over <typeparamref name="T"/> (float or double), which may take part in
+/// reverse-mode automatic differentiation. Images are NCHW: [batch, channels, height, width].
 /// <para>
 /// API overview (the engine's front doors):
 /// <list type="bullet">
@@ -13,13 +13,17 @@ namespace Verify.Networks.Tensors;
 /// <c>Tensor.Scalar</c>, <c>Tensor.Uniform(rng, …)</c>, <c>Tensor.Normal(rng, …)</c>) and every differentiable op
 /// (<c>MatMul(a, b, transA, transB)</c>, <c>Linear(x, W, b)</c>, <c>Add/Sub/Mul/Div</c> with broadcasting, <c>Exp/Log/Sqrt/Pow/Square/Abs</c>,
 /// <c>Relu/LeakyRelu/Tanh/Sigmoid/Softplus/BceWithLogits</c>, <c>Sum/Mean/Sum(axis)/RowNorm/MinAxis/MaxAxis</c>,
-/// <c>Clamp/Maximum</c>, <c>Concat/Slice/GatherRows/Transpose/Reshape</c>). Operators <c>+ − * /</c> and unary <c>−</c>
+/// <c>Sum(axes)/Mean(axes)</c> over any axes, <c>Clamp/Maximum</c>, <c>Concat/Slice/GatherRows/Transpose/Reshape/Permute</c>,
+/// <c>Im2Col/Col2Im/Conv2d/ConvTranspose2d</c>). Operators <c>+ − * /</c> and unary <c>−</c>
 /// work on tensors and scalars; most ops are also instance methods (<c>x.Relu()</c>, <c>x.Sum()</c>).</item>
 /// <item><see cref="Autograd"/>: <c>Autograd.Grad(outputs, inputs, createGraph: true)</c> (gradients that are themselves
 /// differentiable), <c>loss.Backward()</c> (accumulates into <see cref="Grad"/> of leaves), <c>using (Autograd.NoGrad()) { … }</c>.
 /// Every backward rule lives in <see cref="Derivatives"/> and is written with these same ops.</item>
-/// <item><c>Verify.Networks.Layers</c>: <c>IModule&lt;T&gt;</c> (<c>Forward</c>, <c>Parameters()</c>, <c>NamedParameters()</c>, <c>ZeroGrad()</c>),
-/// <c>Linear</c>, <c>ReLU</c>, <c>LeakyReLU</c>, <c>Tanh</c>, <c>Sigmoid</c>, <c>Sequential</c>, <c>Mlp.Build(…)</c>.</item>
+/// <item><c>Verify.Networks.Layers</c>: <c>IModule&lt;T&gt;</c> (<c>Forward</c>, <c>Parameters()</c>, <c>NamedParameters()</c>,
+/// <c>NamedBuffers()</c>, <c>ZeroGrad()</c>, <c>Train()</c>/<c>Eval()</c>), <c>Linear</c>, <c>Conv2d</c>, <c>ConvTranspose2d</c>,
+/// <c>LayerNorm</c>, <c>BatchNorm1d/2d</c>, <c>SpectralNormalized</c>, <c>Flatten/Unflatten</c>, <c>ReLU</c>, <c>LeakyReLU</c>,
+/// <c>Tanh</c>, <c>Sigmoid</c>, <c>Sequential</c>, <c>Mlp.Build(…)</c>; <c>Verify.Networks.Architectures</c>: the DCGAN pair
+/// and the WGAN paper's MLP pair.</item>
 /// <item><c>Verify.Networks.Optim</c>: <c>Sgd</c>, <c>RmsProp</c>, <c>Adam</c> (PyTorch's update rules), each with <c>Step()</c>/<c>ZeroGrad()</c>.</item>
 /// <item><c>Verify.Networks.Init</c>: <c>Rng</c> (seeded xoshiro256**), <c>Init.KaimingUniform</c>.</item>
 /// </list>
@@ -43,19 +47,19 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
         (Rows, Cols) = ShapeOps.As2D(shape);
     }
 
-    /// <summary>The shape: [] for a scalar, [n] for a vector, [m, n] for a matrix.</summary>
+    /// <summary>The shape: [] for a scalar, [n] for a vector, [m, n] for a matrix, [n, c, h, w] for a batch of images.</summary>
     public IReadOnlyList<int> Shape => shape;
 
-    /// <summary>Number of dimensions (0, 1 or 2).</summary>
+    /// <summary>Number of dimensions (0 … 8).</summary>
     public int Rank => shape.Length;
 
     /// <summary>Number of elements.</summary>
     public int Length { get; }
 
-    /// <summary>Rows of the 2-D view (1 for a scalar or a vector).</summary>
+    /// <summary>Rows of the 2-D view (1 for a scalar or a vector; the first dimension otherwise).</summary>
     public int Rows { get; }
 
-    /// <summary>Columns of the 2-D view (n for a vector, 1 for a scalar).</summary>
+    /// <summary>Columns of the 2-D view (n for a vector, 1 for a scalar; the product of all but the first dimension otherwise).</summary>
     public int Cols { get; }
 
     /// <summary>The values, row-major. Writing through this span bypasses autodiff; do so only on leaves you own.</summary>
@@ -168,4 +172,5 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Tensor<T> Clamp(T min, T max) => Tensor.Clamp(this, min, max);
     public Tensor<T> Transpose() => Tensor.Transpose(this);
     public Tensor<T> Reshape(params int[] newShape) => Tensor.Reshape(this, newShape);
+    public Tensor<T> Permute(params int[] perm) => Tensor.Permute(this, perm);
 }

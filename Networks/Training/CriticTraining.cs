@@ -19,7 +19,8 @@ public sealed record CriticFit<T>(ICritic<T> Critic, int Steps, double LastLoss,
 /// <summary>
 /// Trains a critic (or a GAN discriminator) on two fixed sample sets P (real) and Q (fake): each step draws a minibatch
 /// of the method's batch size from each set (with replacement, ∝ weights), takes the method's critic loss, one optimiser
-/// step, then the method's after-step (clipping). Every loss and every weight is checked: NaN or ±∞ stops training with a
+/// step, then the method's after-step (clipping). Every loss and every weight is checked (weights before clipping, which
+/// would turn ±∞ into ±c): NaN or ±∞ stops training with a
 /// <see cref="TrainingDivergedException"/> naming the step and the tensor ("critic loss", "critic.0.weight", …).
 /// </summary>
 public static class CriticTraining
@@ -53,15 +54,27 @@ public static class CriticTraining
     public static (double Loss, double Estimate) Step<T>(CriticObjective<T> objective, ICritic<T> critic, Optimizer<T> optimizer,
         Tensors.Tensor<T> real, Tensors.Tensor<T> fake, Rng rng, int iteration) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var (loss, estimate, _) = TakeStep(objective, critic, optimizer, real, fake, rng, iteration);
+        return (loss, estimate);
+    }
+
+    /// <summary>
+    /// One critic step: zero the gradients, the method's loss, backward, the optimiser's step; then every weight is checked
+    /// for NaN/±∞ (before the method's after-step, so that clipping cannot turn ±∞ into ±c and hide a divergence), then
+    /// the after-step. Returns the loss, the batch estimate and the penalty part of the loss.
+    /// </summary>
+    internal static (double Loss, double Estimate, double Penalty) TakeStep<T>(CriticObjective<T> objective, ICritic<T> critic, Optimizer<T> optimizer,
+        Tensors.Tensor<T> real, Tensors.Tensor<T> fake, Rng rng, int iteration) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         optimizer.ZeroGrad();
         var s = objective.CriticLoss(critic, real, fake, rng);
         double loss = double.CreateChecked(s.Loss.Item());
         DivergenceGuard.CheckLoss(iteration, "critic loss", loss);
         s.Loss.Backward();
         optimizer.Step();
-        objective.AfterCriticStep(critic);
         CheckParameters(iteration, "critic.", critic);
-        return (loss, s.Estimate);
+        objective.AfterCriticStep(critic);
+        return (loss, s.Estimate, s.Penalty);
     }
 
     /// <summary>Throws at the first NaN or ±∞ parameter of <paramref name="module"/>, named with <paramref name="prefix"/>.</summary>

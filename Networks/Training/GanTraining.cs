@@ -12,7 +12,11 @@ namespace Verify.Networks.Training;
 
 /// <summary>The outcome of a generator training run.</summary>
 public sealed record GanRun<T>(ICritic<T> Critic, IGenerator<T> Generator, IReadOnlyList<IterationRecord> Records, double Seconds)
-    where T : unmanaged, IFloatingPointIeee754<T>;
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>True when the run stopped early because its cancellation token was signalled (Records holds the iterations done).</summary>
+    public bool Interrupted { get; init; }
+}
 
 /// <summary>
 /// Trains a generator against a real law (WGAN's Algorithm 1 shape): each generator iteration runs the method's critic
@@ -26,11 +30,15 @@ public static class GanTraining
     /// <summary>
     /// Runs <paramref name="iterations"/> generator iterations. <paramref name="realBatch"/> draws a real batch of the given
     /// size from the given generator; <paramref name="exactEvery"/> &gt; 0 computes exact W₁ between the generated and real
-    /// batch every that many iterations (0: never); <paramref name="onIteration"/> sees each record as it is made, with the
-    /// generated and the real batch it describes.
+    /// batch every that many iterations (0: never), on a worker thread while the next iteration trains;
+    /// <paramref name="onIteration"/> sees each record in order, with the generated and the real batch it describes, as
+    /// soon as it is complete: at once when no exact W₁ is due, otherwise once the solve is done, at the latest after the
+    /// next iteration has trained. When <paramref name="cancellation"/> is signalled the run stops before the
+    /// next iteration and returns what it has, with <see cref="GanRun{T}.Interrupted"/> set.
     /// </summary>
     public static GanRun<T> Run<T>(CriticObjective<T> objective, ICritic<T> critic, IGenerator<T> generator, Func<Rng, int, Tensor<T>> realBatch,
-        int iterations, Rng rng, int exactEvery = 1, Action<IterationRecord, Tensor<T>, Tensor<T>>? onIteration = null) where T : unmanaged, IFloatingPointIeee754<T>
+        int iterations, Rng rng, int exactEvery = 1, Action<IterationRecord, Tensor<T>, Tensor<T>>? onIteration = null,
+        CancellationToken cancellation = default) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(critic);
@@ -48,58 +56,100 @@ public static class GanTraining
         int batch = o.Batch;
         var records = new List<IterationRecord>(iterations);
         var clock = Stopwatch.StartNew();
-        for (int g = 0; g < iterations; g++)
+        // The exact W₁ of iteration g is solved on a worker while iteration g + 1 trains; its record is completed (and
+        // handed to onIteration) as soon as the solve is done, in order, at the latest after the next iteration.
+        Pending<T>? pending = null;
+        void Complete()
         {
-            int steps = o is WganClipOptions clip ? clip.CriticStepsAt(g) : o.NCritic;
-            double lossD = 0, estimate = 0, penalty = 0;
-            Tensor<T> real = null!;
-            Tensor<T>? fakeWithGraph = null;
-            for (int s = 0; s < steps; s++)
-            {
-                real = realBatch(rng, batch);
-                Tensor<T> fake;
-                if (steps == 1)
-                {
-                    fakeWithGraph = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
-                    fake = fakeWithGraph.Detach();
-                }
-                else
-                {
-                    using (Autograd.NoGrad()) fake = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
-                }
-                optD.ZeroGrad();
-                var step = objective.CriticLoss(critic, real, fake, rng);
-                lossD = double.CreateChecked(step.Loss.Item());
-                DivergenceGuard.CheckLoss(g, "critic loss", lossD);
-                step.Loss.Backward();
-                optD.Step();
-                objective.AfterCriticStep(critic);
-                CriticTraining.CheckParameters(g, "critic.", critic);
-                (estimate, penalty) = (step.Estimate, step.Penalty);
-            }
-
-            var generated = fakeWithGraph ?? generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
-            optG.ZeroGrad();
-            var lossG = objective.GeneratorLoss(critic, generated, real);
-            double lg = double.CreateChecked(lossG.Item());
-            DivergenceGuard.CheckLoss(g, "generator loss", lg);
-            lossG.Backward();
-            double gradNorm = GradNorm(generator.Parameters());
-            optG.Step();
-            CriticTraining.CheckParameters(g, "generator.", generator);
-
-            double? exact = null;
-            if (exactEvery > 0 && g % exactEvery == 0)
-            {
-                var gp = new DiscreteDistribution(generated.ToDoubleArray(), generator.OutputDimension);
-                var rp = new DiscreteDistribution(real.ToDoubleArray(), generator.OutputDimension);
-                exact = Transport.W1(gp, rp);
-            }
-            var record = new IterationRecord(g, steps, lossD, penalty, lg, estimate, exact, gradNorm, clock.Elapsed.TotalSeconds);
+            if (pending is not { } p) return;
+            double? exact = p.Exact?.GetAwaiter().GetResult();
+            var record = p.Record with { ExactW1 = exact };
             records.Add(record);
-            onIteration?.Invoke(record, generated, real);
+            onIteration?.Invoke(record, p.Generated, p.Real);
+            pending = null;
+        }
+        try
+        {
+            for (int g = 0; g < iterations; g++)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    Complete();
+                    return new GanRun<T>(critic, generator, records, clock.Elapsed.TotalSeconds) { Interrupted = true };
+                }
+                int steps = o is WganClipOptions clip ? clip.CriticStepsAt(g) : o.NCritic;
+                double lossD = 0, estimate = 0, penalty = 0;
+                Tensor<T> real = null!;
+                Tensor<T>? fakeWithGraph = null;
+                for (int s = 0; s < steps; s++)
+                {
+                    real = realBatch(rng, batch);
+                    Tensor<T> fake;
+                    if (steps == 1)
+                    {
+                        fakeWithGraph = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                        fake = fakeWithGraph.Detach();
+                    }
+                    else
+                    {
+                        using (Autograd.NoGrad()) fake = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                    }
+                    (lossD, estimate, penalty) = CriticTraining.TakeStep(objective, critic, optD, real, fake, rng, g);
+                }
+
+                var generated = fakeWithGraph ?? generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                var (lg, gradNorm) = GeneratorStep(objective, critic, generator, optG, generated, real, g);
+
+                Task<double>? exactTask = null;
+                if (exactEvery > 0 && g % exactEvery == 0)
+                {
+                    var gp = new DiscreteDistribution(generated.ToDoubleArray(), generator.OutputDimension);
+                    var rp = new DiscreteDistribution(real.ToDoubleArray(), generator.OutputDimension);
+                    exactTask = Task.Run(() => Transport.W1(gp, rp));
+                }
+                var record = new IterationRecord(g, steps, lossD, penalty, lg, estimate, null, gradNorm, clock.Elapsed.TotalSeconds);
+                Complete();
+                pending = new Pending<T>(record, generated, real, exactTask);
+                if (exactTask is null) Complete();
+            }
+            Complete();
+        }
+        finally
+        {
+            // On a failure, do not leave a solve running behind it.
+            if (pending?.Exact is { } t) try { t.Wait(); } catch (AggregateException) { }
         }
         return new GanRun<T>(critic, generator, records, clock.Elapsed.TotalSeconds);
+    }
+
+    private sealed record Pending<T>(IterationRecord Record, Tensor<T> Generated, Tensor<T> Real, Task<double>? Exact)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>
+    /// One generator step: the method's generator loss on <paramref name="generated"/> (which carries the generator's
+    /// graph), its gradient with respect to the generator's parameters only (the critic's get none), the optimiser's
+    /// step, and the divergence checks. Returns the loss and ‖∇_θ L_G‖.
+    /// </summary>
+    public static (double Loss, double GradNorm) GeneratorStep<T>(CriticObjective<T> objective, ICritic<T> critic, IGenerator<T> generator,
+        Optimizer<T> optimizer, Tensor<T> generated, Tensor<T> real, int iteration) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(critic);
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        optimizer.ZeroGrad();
+        var lossG = objective.GeneratorLoss(critic, generated, real);
+        double lg = double.CreateChecked(lossG.Item());
+        DivergenceGuard.CheckLoss(iteration, "generator loss", lg);
+        // Gradients for the generator's parameters only: the pass is pruned to what leads to them, so no critic weight
+        // gradient is computed (a full backward would also fill the critic's, to be thrown away).
+        var parameters = generator.Parameters().ToArray();
+        var grads = Autograd.Grad(lossG, parameters);
+        for (int k = 0; k < parameters.Length; k++) parameters[k].Grad = grads[k];
+        double gradNorm = GradNorm(parameters);
+        optimizer.Step();
+        CriticTraining.CheckParameters(iteration, "generator.", generator);
+        return (lg, gradNorm);
     }
 
     /// <summary>A real-batch sampler for a toy law: each call draws a fresh seeded batch.</summary>

@@ -8,6 +8,9 @@ public static class Program
         if (args.Length > 0 && args[0] == "gemm") return GemmBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "ot") return OtWorkloads.Run(args[1..]);
         if (args.Length > 0 && args[0] == "train") return TrainBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "conv") return ConvBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "elementwise") return ElementwiseBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "ctransform") return CTransformBench.Run(args[1..]);
         Console.Error.WriteLine("usage: verify-bench <workload> [args]; workloads are added with their issues");
         return args.Length == 0 ? 2 : 0;
     }

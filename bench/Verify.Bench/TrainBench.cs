@@ -6,14 +6,14 @@ using Verify.Networks.Native;
 namespace Verify.Bench;
 
 /// <summary>
-/// `verify-bench train [--rounds R] [--anchor bench/train/anchor.py] [--no-python] [--workloads toy512,toy128,mnist]`:
+/// `verify-bench train [--rounds R] [--anchor bench/train/anchor.py] [--anchor-coretype SkylakeX] [--no-python] [--workloads toy512,toy128,mnist,critic64]`:
 /// ms per generator iteration of the training workloads (<see cref="TrainWorkloads"/>), run side by side with the PyTorch
 /// anchor in one run: each round times ours, then the anchor, workload by workload; prints the median over all timed
 /// iterations of all rounds, the ratio ours/PyTorch and the model GFLOP/s each reaches.
 /// </summary>
 public static class TrainBench
 {
-    private static readonly Dictionary<string, int> Iterations = new() { ["toy512"] = 10, ["toy128"] = 30, ["mnist"] = 60 };
+    private static readonly Dictionary<string, int> Iterations = new() { ["toy512"] = 10, ["toy128"] = 30, ["mnist"] = 60, ["critic64"] = 200 };
 
     public static int Run(string[] args)
     {
@@ -21,6 +21,7 @@ public static class TrainBench
         string anchor = Path.Combine("bench", "train", "anchor.py");
         bool python = true;
         string[] workloads = TrainWorkloads.Names;
+        string? coretype = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +30,7 @@ public static class TrainBench
                 case "--anchor" when i + 1 < args.Length: anchor = args[++i]; break;
                 case "--no-python": python = false; break;
                 case "--workloads" when i + 1 < args.Length: workloads = args[++i].Split(','); break;
+                case "--anchor-coretype" when i + 1 < args.Length: coretype = args[++i]; break;
                 default: Console.Error.WriteLine($"verify-bench: error: unknown train option {args[i]}"); return 2;
             }
         }
@@ -36,7 +38,8 @@ public static class TrainBench
             if (!TrainWorkloads.Names.Contains(w)) { Console.Error.WriteLine($"verify-bench: error: unknown workload {w}"); return 2; }
         if (python && !File.Exists(anchor)) { Console.Error.WriteLine($"verify-bench: error: anchor script {anchor} not found (give --anchor or --no-python)"); return 2; }
 
-        Console.WriteLine($"# training workloads, ms per generator iteration; engine GEMM: {Gemm.Describe()}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; " +
+        Console.WriteLine($"# training workloads in process, ms per generator iteration (critic64: per critic step); engine GEMM: {Gemm.Describe()}; " +
+                          $"OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}, anchor's {coretype ?? "the same"}; " +
                           $"{Environment.ProcessorCount} cores; {rounds} rounds, ours then PyTorch per workload");
         var ours = workloads.ToDictionary(w => w, _ => new List<double>());
         var torch = workloads.ToDictionary(w => w, _ => new List<double>());
@@ -51,7 +54,7 @@ public static class TrainBench
                 string line = $"round {r} {w,-7} ours  median {Median(t),9:F2} ms (GCs gen0/1/2 {gcs})";
                 if (python)
                 {
-                    double[]? a = Anchor(anchor, w, Iterations[w]);
+                    double[]? a = Anchor(anchor, w, Iterations[w], coretype);
                     if (a is not null) { torch[w].AddRange(a); line += $" | torch median {Median(a),9:F2} ms"; }
                 }
                 Console.Error.WriteLine(line);
@@ -70,7 +73,7 @@ public static class TrainBench
         return 0;
     }
 
-    private static double[]? Anchor(string script, string workload, int iterations)
+    private static double[]? Anchor(string script, string workload, int iterations, string? coretype)
     {
         var psi = new ProcessStartInfo("/usr/bin/python3")
         {
@@ -78,6 +81,7 @@ public static class TrainBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (coretype is not null) psi.Environment["OPENBLAS_CORETYPE"] = coretype; // the anchor's process only
         foreach (string a in new[] { script, "--workload", workload, "--iters", iterations.ToString(CultureInfo.InvariantCulture), "--warmup", "3", "--threads", "2" })
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;

@@ -40,6 +40,19 @@ public static class Gens
         from v in Gen.ArrayOf(values, m * n)
         select new Mat(m, n, v);
 
+    /// <summary>A shape of rank <paramref name="minRank"/>…<paramref name="maxRank"/> with dimensions 1…<paramref name="maxDim"/>.</summary>
+    public static Gen<int[]> Shape(int minRank, int maxRank, int maxDim) =>
+        from r in Gen.Choose(minRank, maxRank) from d in Gen.ArrayOf(Gen.Choose(1, maxDim), r) select d;
+
+    /// <summary>The values of a tensor of <paramref name="shape"/> as a flat 1×n matrix (reshape it inside the op).</summary>
+    public static Gen<Mat> Flat(int[] shape, Gen<double> values) => Matrix(1, shape.Aggregate(1, (a, b) => a * b), values);
+
+    /// <summary>n values, pairwise at least 0.1 apart (0.2·a permutation of 0…n−1 plus noise in [0, 0.1)): extrema are unique along any axis.</summary>
+    public static Gen<double[]> Distinct(int n) =>
+        from perm in Gen.Shuffle(Enumerable.Range(0, n).ToArray())
+        from noise in Gen.ArrayOf(Uniform(0, 0.1), n)
+        select perm.Select((r, k) => 0.2 * r - 0.1 * n + noise[k]).ToArray();
+
     /// <summary>A matrix of the given shape.</summary>
     public static Gen<Mat> Matrix(int m, int n, Gen<double> values) => Gen.ArrayOf(values, m * n).Select(v => new Mat(m, n, v));
 
@@ -58,6 +71,33 @@ public static class Gens
             int rank = axis == 1 ? perms[i][j] : perms[j][i];
             return 0.2 * rank - 0.5 + noise[k];
         }).ToArray());
+}
+
+/// <summary>Row-major multi-indices for reference loops in tests.</summary>
+public static class Nd
+{
+    /// <summary>The multi-index of flat position <paramref name="flat"/> in <paramref name="shape"/>.</summary>
+    public static int[] Index(int[] shape, int flat)
+    {
+        var idx = new int[shape.Length];
+        for (int k = shape.Length - 1; k >= 0; k--)
+        {
+            idx[k] = flat % shape[k];
+            flat /= shape[k];
+        }
+        return idx;
+    }
+
+    /// <summary>The flat position of <paramref name="idx"/> in <paramref name="shape"/>.</summary>
+    public static int Flat(int[] shape, int[] idx)
+    {
+        int f = 0;
+        for (int k = 0; k < shape.Length; k++) f = f * shape[k] + idx[k];
+        return f;
+    }
+
+    /// <summary>Number of elements of <paramref name="shape"/>.</summary>
+    public static int Count(int[] shape) => shape.Aggregate(1, (a, b) => a * b);
 }
 
 /// <summary>

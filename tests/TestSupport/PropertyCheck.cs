@@ -6,11 +6,21 @@ using Xunit.Sdk;
 namespace Verify.TestSupport;
 
 /// <summary>
-/// The suite's small FsCheck → xunit runner (FsCheck.Xunit is not served here).
-/// Each property runs from a known seed: by default a fixed one derived from the calling test's name,
-/// so CI is deterministic. A failure fails the xunit test with FsCheck's counter-example and the seed.
-/// Replay a failure by setting <c>VERIFY_REPLAY="seed,gamma"</c> (printed in the failure message) and
-/// re-running that test; set <c>VERIFY_REPLAY=random</c> to explore fresh seeds.
+/// The suite's FsCheck → xunit runner for properties checked inside a <c>[Fact]</c> or <c>[Theory]</c>. New property
+/// tests use FsCheck.Xunit's <c>[Property]</c> (tests/Properties.Tests does, with an assembly-wide
+/// <c>[Properties(Replay = …)]</c>); this runner stays for what FsCheck.Xunit 3.6 cannot do:
+/// <list type="number">
+/// <item>replay or explore from the environment, without editing the test: <c>VERIFY_REPLAY="seed,gamma"</c> replays a
+/// printed failure, <c>VERIFY_REPLAY=random</c> explores fresh seeds while CI stays fixed (FsCheck.Xunit reads its seed only
+/// from <c>[Property]</c>/<c>[Properties]</c> attributes, and without one draws a fresh random seed every run);</item>
+/// <item>a different fixed seed for every test, derived from its name (an assembly- or class-level <c>[Properties(Replay)]</c>
+/// starts every property from the same seed);</item>
+/// <item>properties built at run time or driven by <c>[InlineData]</c> — a <c>[Property]</c> method's arguments all come from
+/// Arbitrary instances looked up by type, so a generator chosen per data row or per call (GradCheck.Property) does not fit;</item>
+/// <item>a failure message ending in a command line that replays it (<c>VERIFY_REPLAY=… dotnet test --filter …</c>).</item>
+/// </list>
+/// Each property runs from a known seed: by default a fixed one derived from the calling test's name, so CI is
+/// deterministic. A failure fails the xunit test with FsCheck's counter-example and the seed.
 /// </summary>
 public static class PropertyCheck
 {

@@ -21,14 +21,8 @@ public sealed class DistanceCommandTests : IDisposable
 
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
-    /// <summary>The repository's examples/ folder, found by walking up from the test binaries to Verify.sln.</summary>
-    private static string Example(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir!.FullName, "examples", name);
-    }
+    /// <summary>A file in the repository's examples/ folder.</summary>
+    private static string Example(string name) => Verify.TestSupport.RepositoryRoot.Combine("examples", name);
 
     private static JsonElement Json(string stdout)
     {
@@ -85,6 +79,12 @@ public sealed class DistanceCommandTests : IDisposable
         Tolerance.Close(Ot.WpOneD(u, v, 2), j.GetProperty("w2").GetDouble(), rel: 1e-12);
         Assert.False(j.TryGetProperty("certificate", out _));
         Assert.Equal("Infinity", j.GetProperty("kl_pq").GetString());
+        // with a weight column: the weighted sorted-CDF formula, each side normalised
+        double[] wu = Enumerable.Range(0, n).Select(i => 1 + i % 7).Select(x => (double)x).ToArray();
+        string weighted = "x,weight\n" + string.Join("\n", u.Select((t, i) => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "," + wu[i])) + "\n";
+        (code, output, _) = Run("distance", WriteFile("uw.csv", weighted), Path.Combine(_dir, "v.csv"), "--metric", "w1", "--json");
+        Assert.Equal(Cli.Ok, code);
+        Tolerance.Close(Ot.W1OneD(u, v, wu), Json(output).GetProperty("w1").GetDouble(), rel: 1e-12);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class DistanceCommandTests : IDisposable
 
     [Theory]
     [InlineData("foo")]
-    [InlineData("W1")]
+    [InlineData("w3")]
     [InlineData("")]
     public void UnknownMetricIsOneLineNamingTheOptionAndTheAllowedValues(string metric)
     {
@@ -166,6 +166,52 @@ public sealed class DistanceCommandTests : IDisposable
         Assert.Single(err.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("verify: error: --metric", err);
         Assert.Contains("w1, w2, js, kl, tv, hellinger, all", err);
+    }
+
+    [Fact]
+    public void MetricNamesIgnoreCase()
+    {
+        string lower = Run("distance", Example("p.csv"), Example("q.csv"), "--metric", "w1", "--json").Out;
+        var (code, upper, err) = Run("distance", Example("p.csv"), Example("q.csv"), "--metric", "W1", "--json");
+        Assert.Equal(Cli.Ok, code);
+        Assert.Equal("", err);
+        Assert.Equal(lower, upper);
+        Assert.Equal(lower, Run("distance", Example("p.csv"), Example("q.csv"), "--metric", "W1", "--json").Out);
+    }
+
+    [Fact]
+    public void NumPyFilesGiveTheSameDistancesAsTheirCsv()
+    {
+        // the same weighted 2-D laws as CSV, as a bare .npy (uniform weights, columns by position) and as .npz with
+        // points, weights and column names in another order
+        string pCsv = WriteFile("p.csv", "x,y\n0,0\n1,0\n0,1\n2,2\n");
+        string qCsv = WriteFile("q.csv", "y,x,weight\n0,0,2\n0,1,1\n1,3,1\n2,1,1\n");
+        string pNpy = Path.Combine(_dir, "p.npy"), qNpz = Path.Combine(_dir, "q.npz");
+        using (var f = File.Create(pNpy)) Verify.Figures.Io.Npy.Write(f, [0, 0, 1, 0, 0, 1, 2, 2], 4, 2);
+        Verify.Figures.Io.SampleFiles.Write(qNpz, TextWriter.Null, ["y", "x"], [0, 0, 0, 1, 1, 3, 2, 1], [2, 1, 1, 1], new("test"));
+        string fromCsv = Run("distance", pCsv, qCsv, "--json").Out;
+        var (code, fromNumPy, err) = Run("distance", pNpy, qNpz, "--json");
+        Assert.Equal("", err);
+        Assert.Equal(Cli.Ok, code);
+        Assert.Equal(fromCsv, fromNumPy);
+        Assert.Equal(fromCsv, Run("distance", pCsv, qNpz, "--json").Out);  // named columns: q's (y, x) realigned to p's (x, y)
+    }
+
+    [Fact]
+    public void BadNumPyFilesExitTwoWithOneLine()
+    {
+        string good = WriteFile("good.csv", "x\n0\n1\n");
+        string bad = Path.Combine(_dir, "bad.npy");
+        File.WriteAllBytes(bad, [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, 4, 0, (byte)'{', (byte)'}', (byte)' ', (byte)'\n']);
+        var (code, output, err) = Run("distance", good, bad);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Equal($"verify: error: {bad}: the .npy header has no 'descr'", err.TrimEnd());
+        string twoD = Path.Combine(_dir, "two.npy");
+        using (var f = File.Create(twoD)) Verify.Figures.Io.Npy.Write(f, [0, 0, 1, 1], 2, 2);
+        (code, _, err) = Run("distance", good, twoD);
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal($"verify: error: {twoD}: 2 columns, {good} has 1 (columns are matched by position)", err.TrimEnd());
     }
 
     [Fact]

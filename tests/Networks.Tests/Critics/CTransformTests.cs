@@ -30,6 +30,57 @@ public sealed class CTransformTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void GemmRouteGivesExactlyTheDirectLoopsArgMin()
+    {
+        // Integer coordinates on a small grid (duplicate points, exact ties) or continuous ones, with critic values that are
+        // zero, random, or f(xᵢ) = ‖xᵢ − y₀‖ + k/8 (near-ties for the first query): the two routes must agree index for index.
+        var cases = from n in Gen.Choose(1, 40) from m in Gen.Choose(1, 30) from d in Gen.Choose(1, 24) from grid in Gen.Elements(true, false)
+                    from xs in Gen.ArrayOf(grid ? Gen.Choose(-2, 2).Select(v => (double)v) : Gens.Any, n * d)
+                    from ys in Gen.ArrayOf(grid ? Gen.Choose(-2, 2).Select(v => (double)v) : Gens.Any, m * d)
+                    from kind in Gen.Choose(0, 2) from fs in Gen.ArrayOf(Gens.Any, n) from ks in Gen.ArrayOf(Gen.Choose(0, 3), n)
+                    select (n, m, d, xs, ys, kind, fs, ks);
+        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var x = Tensor.From(c.xs, c.n, c.d);
+            var y = Tensor.From(c.ys, c.m, c.d);
+            double[] f = c.kind switch
+            {
+                0 => new double[c.n],
+                1 => c.fs,
+                _ => Enumerable.Range(0, c.n).Select(i => Math.Sqrt(Enumerable.Range(0, c.d).Sum(k => Math.Pow(c.xs[i * c.d + k] - c.ys[k], 2))) + c.ks[i] / 8.0).ToArray(),
+            };
+            Assert.Equal(CTransform.ArgMinDirect(x, f, y), CTransform.ArgMinGemm(x, f, y));
+            var xf = Tensor.Cast<double, float>(x); var yf = Tensor.Cast<double, float>(y);
+            var ff = f.Select(v => (float)v).ToArray();
+            Assert.Equal(CTransform.ArgMinDirect(xf, ff, yf), CTransform.ArgMinGemm(xf, ff, yf));
+            return true;
+        }), maxTest: 200);
+    }
+
+    [Fact]
+    public void GemmRouteMatchesOnDigitSizedBatchesAndHostileValues()
+    {
+        // 400 × 300 points in 784-D with pixel values k/255 (a quarter of them duplicated, so exact ties occur), as a held-out
+        // estimate sees them; then coordinates near 1e150 (squares overflow: the direct loop is taken) and NaN.
+        var rng = new Rng(4);
+        var xs = new double[400 * 784];
+        for (int i = 0; i < xs.Length; i++) xs[i] = rng.NextInt(256) / 255.0;
+        Array.Copy(xs, 0, xs, 300 * 784, 100 * 784);
+        var ys = new double[300 * 784];
+        for (int i = 0; i < ys.Length; i++) ys[i] = rng.NextInt(256) / 255.0;
+        Array.Copy(xs, 0, ys, 0, 50 * 784);
+        var x = Tensor.From(xs, 400, 784);
+        var y = Tensor.From(ys, 300, 784);
+        var f = Enumerable.Range(0, 400).Select(i => i % 7 == 0 ? 0.0 : rng.NextUniform(-0.5, 0.5)).ToArray();
+        Assert.Equal(CTransform.ArgMinDirect(x, f, y), CTransform.ArgMin(x, f, y));
+        Assert.Equal(CTransform.ArgMinDirect(x, new double[400], y), CTransform.ArgMin(x, new double[400], y));
+        var big = Tensor.From(xs.Select(v => v * 1e150).ToArray(), 400, 784);
+        Assert.Equal(CTransform.ArgMinDirect(big, f, y), CTransform.ArgMin(big, f, y));
+        f[3] = double.NaN;
+        Assert.Equal(CTransform.ArgMinDirect(x, f, y), CTransform.ArgMin(x, f, y));
+    }
+
+    [Fact]
     public void GradientIsRoutedToTheArgMin()
     {
         // f^c(y) = ‖x* − y‖ − f(x*): ∂/∂f(xᵢ) = −1 at the arg-min only; ∂/∂y = (y − x*)/‖y − x*‖.

@@ -32,4 +32,22 @@ public sealed class CriticArchitectureTests
         Assert.Throws<ArgumentException>(() => CriticArchitecture.Mlp(2, 4, 0));
         Assert.Throws<ArgumentException>(() => new MlpCritic<double>(new CriticArchitecture([2, 4, 3]), new Rng(1)));
     }
+
+    [Fact]
+    public void EqualityComparesWidthsByValue()
+    {
+        Assert.Equal(CriticArchitecture.Mlp(2, 4, 2), new CriticArchitecture([2, 4, 4, 1]));
+        Assert.Equal(CriticArchitecture.Mlp(2, 4, 2).GetHashCode(), new CriticArchitecture(new List<int> { 2, 4, 4, 1 }).GetHashCode());
+        Assert.NotEqual(CriticArchitecture.Mlp(2, 4, 2), CriticArchitecture.Mlp(2, 4, 3));
+        Assert.NotEqual(CriticArchitecture.Mlp(2, 4, 2, Activation.LeakyReLU, 0.2), CriticArchitecture.Mlp(2, 4, 2, Activation.LeakyReLU, 0.01));
+    }
+
+    [Fact]
+    public void ActivationNamesRoundTrip()
+    {
+        foreach (string name in CriticArchitecture.ActivationNames)
+            Assert.Equal(name, CriticArchitecture.NameOf(CriticArchitecture.ParseActivation(name)));
+        Assert.Equal(Activation.LeakyReLU, CriticArchitecture.ParseActivation("Leaky-ReLU"));
+        Assert.Contains("allowed: relu, leaky-relu, tanh, sigmoid", Assert.Throws<ArgumentException>(() => CriticArchitecture.ParseActivation("elu")).Message);
+    }
 }

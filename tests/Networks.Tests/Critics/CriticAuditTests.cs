@@ -40,5 +40,21 @@ public sealed class CriticAuditTests
         Assert.Equal(Math.Max(a.MaxGradientNorm, a.PairwiseRatio), a.Empirical);
     }
 
+    [Fact]
+    public void SpectralBoundNeverFallsBelowTheGradientNorm()
+    {
+        // Issue 7: a linear critic whose weight is orthogonal to the old fixed start vector (1 + 0.1·sin(1 + j)) got a
+        // "spectral upper bound" of 0 while its gradient norm is ‖a‖ > 0.
+        int d = 3;
+        var v0 = Enumerable.Range(0, d).Select(j => 1.0 + 0.1 * Math.Sin(1.0 + j)).ToArray();
+        var a = new[] { v0[1], -v0[0], 0.0 }; // a ⟂ v₀
+        var critic = new MlpCritic<double>(new CriticArchitecture([d, 1], Activation.ReLU), new Rng(3));
+        a.CopyTo(critic.Linears[0].Weight.Span);
+        var rng = new Rng(11);
+        CriticAuditResult r = CriticAudit.Run(critic, Tensor.Normal<double>(rng, 0, 1, 20, d), Tensor.Normal<double>(rng, 1, 1, 20, d), new Rng(2));
+        Tolerance.Close(Math.Sqrt(a.Sum(x => x * x)), r.MaxGradientNorm, rel: 1e-12);
+        Tolerance.AtMost(r.SpectralBound, r.MaxGradientNorm, abs: 1e-12, what: "max gradient norm vs the spectral upper bound");
+    }
+
     private static CriticArchitecture ArchitectureOf(int d) => CriticArchitecture.Mlp(d, 16, 2, Activation.LeakyReLU, 0.2);
 }

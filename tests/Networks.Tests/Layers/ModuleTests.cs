@@ -36,6 +36,38 @@ public sealed class ModuleTests
         Assert.Single(m.Children);
     }
 
+    private sealed class WithBuffer : Module<double>
+    {
+        public WithBuffer()
+        {
+            RegisterParameter("weight", Tensor.Ones<double>(2));
+            RegisterBuffer("count", Tensor.Zeros<double>());
+            RegisterModule("inner", new BatchNorm1d<double>(2));
+        }
+
+        public override Tensor<double> Forward(Tensor<double> input) => input;
+
+        public void BufferNamedLikeTheParameter() => RegisterBuffer("weight", Tensor.Zeros<double>(1));
+
+        public void BufferThatRequiresGrad() => RegisterBuffer("g", Tensor.Zeros<double>(1).RequireGrad());
+    }
+
+    [Fact]
+    public void BuffersAreNamedLikePyTorchsAndModesPropagate()
+    {
+        var m = new WithBuffer();
+        Assert.Equal(new[] { "count", "inner.running_mean", "inner.running_var", "inner.num_batches_tracked" }, m.NamedBuffers().Select(b => b.Name));
+        Assert.Equal(new[] { "weight", "inner.weight", "inner.bias" }, m.NamedParameters().Select(p => p.Name));
+        Assert.True(m.Training);
+        m.Eval();
+        Assert.False(m.Training);
+        Assert.False(m.Children[0].Module.Training);
+        ((IModule<double>)m).Train();
+        Assert.True(m.Children[0].Module.Training);
+        Assert.Throws<ArgumentException>(m.BufferNamedLikeTheParameter);
+        Assert.Throws<ArgumentException>(m.BufferThatRequiresGrad);
+    }
+
     [Fact]
     public void DuplicatesAndNonLeavesAreRefused()
     {

@@ -52,6 +52,30 @@ public sealed class TensorElementwiseTests
     }
 
     [Fact]
+    public void LargeTensorsGiveTheSameBitsOnOneThreadAndOnAll()
+    {
+        // Above the threshold element-wise ops are cut into pieces at multiples of Parallelism.Chunk (never by thread count):
+        // every element goes through the same vector code either way. 100 003 elements: a partial last piece.
+        var rng = new Verify.Networks.Init.Rng(7);
+        var a = Tensor.Uniform<float>(rng, -3, 3, 100_003);
+        var b = Tensor.Uniform<float>(rng, 0.5, 3, 100_003);
+        Func<Tensor<float>>[] ops = [() => a + b, () => a * b, () => a / b, () => Tensor.Exp(a), () => Tensor.Tanh(a), () => Tensor.Sigmoid(a),
+            () => Tensor.Log(b), () => Tensor.Pow(b, 1.7f), () => Tensor.LeakyRelu(a, 0.2f), () => Tensor.MaskedScale(b, a, 0.2f), () => 2f - a, () => a * 3f];
+        int saved = Verify.Networks.Native.Parallelism.Threads;
+        try
+        {
+            foreach (var op in ops)
+            {
+                Verify.Networks.Native.Parallelism.Threads = 1;
+                var one = op().ToArray();
+                Verify.Networks.Native.Parallelism.Threads = 2;
+                Assert.Equal(one, op().ToArray());
+            }
+        }
+        finally { Verify.Networks.Native.Parallelism.Threads = saved; }
+    }
+
+    [Fact]
     public void SafeReciprocalIsZeroAtZero() => Assert.Equal(0.0, Tensor.SafeReciprocal(Tensor.From(new[] { 0.0 }))[0]);
 
     [Fact]
@@ -95,6 +119,42 @@ public sealed class TensorElementwiseTests
     [Fact] public void SubBroadcastsAndDifferentiates() => Binary(Tensor.Sub, (a, b) => a - b, Gens.Any);
     [Fact] public void MulBroadcastsAndDifferentiates() => Binary(Tensor.Mul, (a, b) => a * b, Gens.Any);
     [Fact] public void DivBroadcastsAndDifferentiates() => Binary(Tensor.Div, (a, b) => a / b, Gens.AwayFrom(0, 0.5, 1.5));
+
+    /// <summary>
+    /// Rank-3/4 broadcasting: the big operand against a shape made by setting a random subset of its dimensions to 1 and
+    /// dropping a random number of leading ones, both ways round; values against an index loop, gradients against finite
+    /// differences.
+    /// </summary>
+    [Fact]
+    public void BroadcastingInAnyRank()
+    {
+        var cases = from shape in Gens.Shape(3, 4, 3) from a in Gens.Flat(shape, Gens.AwayFrom(0, 0.5, 1.5))
+                    from mask in Gen.Choose(0, (1 << shape.Length) - 1) from drop in Gen.Choose(0, shape.Length)
+                    let small = shape.Select((d, k) => (mask >> k & 1) == 1 ? 1 : d).Skip(drop).ToArray()
+                    from b in Gens.Flat(small, Gens.AwayFrom(0, 0.5, 1.5)) from op in Gen.Choose(0, 3) from swap in Gen.Elements(false, true)
+                    select (shape, a, small, b, op, swap);
+        Func<Tensor<double>, Tensor<double>, Tensor<double>>[] ops = [Tensor.Add, Tensor.Sub, Tensor.Mul, Tensor.Div];
+        Func<double, double, double>[] refs = [(x, y) => x + y, (x, y) => x - y, (x, y) => x * y, (x, y) => x / y];
+        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (big, small) = (Tensor.Reshape(c.a.Tensor(), c.shape), Tensor.Reshape(c.b.Tensor(), c.small));
+            var y = c.swap ? ops[c.op](small, big) : ops[c.op](big, small);
+            Assert.Equal(c.shape, y.Shape);
+            for (int f = 0; f < c.a.V.Length; f++)
+            {
+                var idx = Nd.Index(c.shape, f)[(c.shape.Length - c.small.Length)..];
+                for (int k = 0; k < idx.Length; k++) if (c.small[k] == 1) idx[k] = 0;
+                double av = c.a.V[f], bv = c.b.V[Nd.Flat(c.small, idx)];
+                Tolerance.Close(c.swap ? refs[c.op](bv, av) : refs[c.op](av, bv), y[f], 1e-15, 1e-300);
+            }
+            return true;
+        }));
+        GradCheck.Property(cases, c => [c.a, c.b], (c, xs) =>
+        {
+            var (big, small) = (Tensor.Reshape(xs[0], c.shape), Tensor.Reshape(xs[1], c.small));
+            return c.swap ? ops[c.op](small, big) : ops[c.op](big, small);
+        }, maxTest: 15);
+    }
 
     /// <summary>
     /// Broadcasting both ways (A ∘ B and B ∘ A), with a row operand given either as a 1×n matrix or as an [n] vector:

@@ -66,4 +66,33 @@ public sealed class TensorPoolTests
         Assert.Equal(value, Tensor.Sum(Tensor.Square(g)).Item());
         Assert.Equal(first, Autograd.Grad(s, w).ToArray());
     }
+
+    [Fact]
+    public void UnrecordedConvolutionsHandBackTheirTemporariesOnly()
+    {
+        // Under NoGrad a convolution returns its Im2Col matrix and GEMM output to the pool; outputs a caller holds keep their
+        // values however many later convolutions reuse those buffers.
+        var rng = new Rng(3);
+        var x = Tensor.Normal<double>(rng, 0, 1, 4, 8, 10, 10);
+        var w = Tensor.Normal<double>(rng, 0, 0.1, 16, 8, 4, 4);
+        var wt = Tensor.Normal<double>(rng, 0, 0.1, 8, 16, 4, 4);
+        var b = Tensor.Normal<double>(rng, 0, 0.1, 16);
+        Tensor<double> first, firstT;
+        using (Autograd.NoGrad())
+        {
+            first = Tensor.Conv2d(x, w, b, 2, 1);
+            firstT = Tensor.ConvTranspose2d(x, wt, b, 2, 1);
+        }
+        var copy = first.ToArray();
+        var copyT = firstT.ToArray();
+        using (Autograd.NoGrad())
+            for (int i = 0; i < 4; i++)
+            {
+                Tensor.Conv2d(x * (i + 2.0), w, b, 2, 1);
+                Tensor.ConvTranspose2d(x * (i + 2.0), wt, b, 2, 1);
+            }
+        Assert.Equal(copy, first.ToArray());
+        Assert.Equal(copyT, firstT.ToArray());
+        Assert.Equal(copy, Tensor.Conv2d(x, w, b, 2, 1).ToArray()); // recorded or not, the same values
+    }
 }

@@ -27,6 +27,43 @@ public sealed class TensorShapingTests
     }
 
     [Fact]
+    public void PermuteMatchesAnIndexLoop()
+    {
+        // y[i₀, …] = x[j] with j_{perm[k]} = i_k, for every permutation of ranks 2–4 (including the NCHW ↔ NHWC pair).
+        var cases = from shape in Gens.Shape(2, 4, 5) from x in Gens.Flat(shape, Gens.Any)
+                    from perm in Gen.Shuffle(Enumerable.Range(0, shape.Length).ToArray()) select (shape, x, perm);
+        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var y = Tensor.Permute(Tensor.Reshape(c.x.Tensor(), c.shape), c.perm);
+            var yShape = c.perm.Select(p => c.shape[p]).ToArray();
+            Assert.Equal(yShape, y.Shape);
+            for (int f = 0; f < y.Length; f++)
+            {
+                var i = Nd.Index(yShape, f);
+                var j = new int[c.shape.Length];
+                for (int k = 0; k < j.Length; k++) j[c.perm[k]] = i[k];
+                Assert.Equal(c.x.V[Nd.Flat(c.shape, j)], y[f]);
+            }
+            return true;
+        }));
+        GradCheck.Property(cases, c => [c.x], (c, xs) => Tensor.Exp(Tensor.Permute(Tensor.Reshape(xs[0], c.shape), c.perm)), maxTest: 10);
+    }
+
+    [Fact]
+    public void PermuteTransposesLargeBlocksTileByTile()
+    {
+        // The tiled path (a batched transpose wider than one 32×32 tile) against the index definition.
+        var x = Tensor.From(Enumerable.Range(0, 2 * 70 * 45).Select(i => (double)i).ToArray(), 2, 70, 45);
+        var y = Tensor.Permute(x, 0, 2, 1);
+        for (int b = 0; b < 2; b++)
+            for (int i = 0; i < 45; i++)
+                for (int j = 0; j < 70; j++) Assert.Equal((b * 70 + j) * 45 + i, y[(b * 45 + i) * 70 + j]);
+        Assert.Throws<ArgumentException>(() => Tensor.Permute(x, 0, 1));
+        Assert.Throws<ArgumentException>(() => Tensor.Permute(x, 0, 1, 1));
+        Assert.Equal(x.ToArray(), Tensor.Permute(x, 0, -1, 1).Permute(0, 2, 1).ToArray());
+    }
+
+    [Fact]
     public void ReshapeGradients() => GradCheck.Unary(Gens.Matrix(Gens.Any), x => Tensor.Exp(Tensor.Reshape(x, x.Cols, x.Rows)));
 
     [Fact]

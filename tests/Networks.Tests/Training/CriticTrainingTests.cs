@@ -140,6 +140,22 @@ public sealed class CriticTrainingTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void ANonFiniteWeightIsCaughtBeforeClippingCanHideIt()
+    {
+        // SGD with lr = 1e308 on a clipped critic, samples 1000 apart (gradients far above 2): the first update sends
+        // weights to ±∞; clamping to [−c, c] would turn them into ±c and hide the divergence. The check must run on the
+        // optimiser's result, before the clamp.
+        double[] p = CriticTestKit.Normal(50, 0, 1, 1), q = CriticTestKit.Normal(50, 1000, 1, 2);
+        var options = new WganClipOptions { CriticOptimizer = OptimizerSettings.Sgd(1e308) };
+        var objective = CriticObjective<double>.For(options);
+        var e = Assert.Throws<TrainingDivergedException>(() =>
+            CriticTraining.Fit(objective, Small1D, CriticTestKit.Set(p), CriticTestKit.Set(q), 5, new Rng(1)));
+        Assert.Equal(0, e.Iteration);
+        Assert.StartsWith("critic.", e.Tensor);
+        Assert.True(double.IsInfinity(e.Value), $"the first bad value should be ±∞, got {e.Value}");
+    }
+
+    [Fact]
     public void NonFiniteWeightStopsTrainingNamingIterationAndTensor()
     {
         // SGD with lr = 1e308 in double: the first update sends some weight beyond the double range; the weight check of
