@@ -68,11 +68,8 @@ internal static class CloudTransport
         IReadOnlyList<(int I, int J)>? startPlan = null)
     {
         int n = costs.N, m = costs.M;
-        bool trace = Environment.GetEnvironmentVariable("VERIFY_TRACE") == "1";
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var (maxAbs, min) = costs.Range();
         Guard.SolverCosts(maxAbs, n, m, "points");
-        if (trace) Console.Error.WriteLine($"  [{n}x{m}] range {sw.ElapsedMilliseconds} ms");
         var arcs = new SparseArcs();
         var present = new HashSet<long>();
         var index = new Dictionary<long, int>();
@@ -90,7 +87,6 @@ internal static class CloudTransport
         else
         {
             var ms = costs is TreeCosts tc ? Multiscale.Start(tc, a, b, k, o) : null;
-            if (trace) Console.Error.WriteLine($"  [{n}x{m}] multiscale {sw.ElapsedMilliseconds} ms");
             if (ms is { } start)
             {
                 startPlan ??= start.Plan;
@@ -114,10 +110,8 @@ internal static class CloudTransport
                 AddArc(i, j);
                 forest.Add(ArcNumber(arcs, present, i, j, m, index));
             }
-            bool ok = ns.StartFrom(forest);
-            if (trace) Console.Error.WriteLine($"  [{n}x{m}] warm start accepted: {ok}");
+            ns.StartFrom(forest); // false (a cycle): the all-artificial start stays, still correct
         }
-        if (trace) Console.Error.WriteLine($"  [{n}x{m}] candidates {arcs.Count} at {sw.ElapsedMilliseconds} ms");
 
         int[]? nearX = null, nearY = null;
         int rounds = 0;
@@ -126,7 +120,6 @@ internal static class CloudTransport
         {
             rounds++;
             status = ns.Run(o.MaxIterations);
-            if (trace) Console.Error.WriteLine($"  [{n}x{m}] round {rounds}: arcs {arcs.Count}, pivots {ns.Iterations}, solved {sw.ElapsedMilliseconds} ms find {NetworkSimplex.FindTicks / 1e6:F0} ms pivot {NetworkSimplex.PivotTicks / 1e6:F0} ms moved {NetworkSimplex.MovedNodes}");
             if (status != TransportStatus.Optimal) break;
             int added = 0;
             if (costs is TreeCosts trees)
@@ -136,15 +129,12 @@ internal static class CloudTransport
                 nearX ??= Neighbours(trees, sources: true, LocalNeighbours);
                 nearY ??= Neighbours(trees, sources: false, LocalNeighbours);
                 foreach (var (i, j) in LocalPrice(costs, ns, nearX, nearY, LocalNeighbours)) added += AddArc(i, j);
-                if (trace) Console.Error.WriteLine($"  [{n}x{m}] round {rounds}: local added {added}, {sw.ElapsedMilliseconds} ms");
                 if (added > 0) continue;
             }
             foreach (var (i, j) in costs.Price(ns.Potentials, ns.Rule, PerRow, PerColumn)) added += AddArc(i, j);
-            if (trace) Console.Error.WriteLine($"  [{n}x{m}] round {rounds}: added {added}, priced {sw.ElapsedMilliseconds} ms");
             if (added == 0) break;
         }
         var result = ExactSolver.Finish(ns, status, a, b, costs, o, rounds, TransportRoute.SparsePricing);
-        if (trace) Console.Error.WriteLine($"  [{n}x{m}] finished {sw.ElapsedMilliseconds} ms");
         return result;
     }
 

@@ -23,7 +23,6 @@ internal static class Multiscale
 
     /// <summary>Below this many fine pairs the start is the plain one (no coarse level).</summary>
     public const long MinPairs = 250_000;
-    public static double InitialCost;
 
     /// <summary>
     /// The start: a plan (its support, arcs (i, j)) and candidate arcs, or null when the problem is too small for a
@@ -38,7 +37,7 @@ internal static class Multiscale
         var (py, ay) = Clusters(yt, b, ly);
         int d = costs.Dimension;
         TransportResult coarse = Transport.Solve(new DiscreteDistribution(px, d, ax), new DiscreteDistribution(py, d, ay), costs.Cost,
-            o with { Route = TransportRoute.Auto });
+            o with { Route = TransportRoute.Auto }); // a large coarse level is itself solved matrix-free
 
         int cx = 1 << lx, cy = 1 << ly;
         int firstX = cx - 1, firstY = cy - 1;
@@ -71,7 +70,7 @@ internal static class Multiscale
             {
                 int tx = curX[I], ty = curY[J];
                 double t = Math.Min(rem, Math.Min(leftX[tx], leftY[ty]));
-                if (t > 0) { plan.Add((xt.Index[tx], yt.Index[ty])); InitialCost += t * costs.At(xt.Index[tx], yt.Index[ty]); }
+                if (t > 0) plan.Add((xt.Index[tx], yt.Index[ty]));
                 rem -= t;
                 leftX[tx] -= t;
                 leftY[ty] -= t;
@@ -80,8 +79,6 @@ internal static class Multiscale
             }
         }
 
-        if (Environment.GetEnvironmentVariable("VERIFY_TRACE") == "1") Console.Error.WriteLine($"  coarse {coarse.Cost:R} fine start {InitialCost:R}");
-        InitialCost = 0;
         // Candidates: each point's k nearest partners around where its cluster was sent.
         var candidates = new List<(int, int)>(plan);
         var qx = new double[costs.N * d];

@@ -44,7 +44,6 @@ internal sealed partial class NetworkSimplex
     private readonly double[] _flow, _pi, _low;
     private readonly int[] _stem, _oRev, _oLast, _oAfter, _oSucc;
     private int _next;
-    public static long FindTicks, PivotTicks, MovedNodes, PathNodes;
 
     /// <summary>
     /// Sets up the all-artificial strongly feasible start for supplies a (sources) and demands b (targets) on costs with
@@ -131,14 +130,10 @@ internal sealed partial class NetworkSimplex
         {
             while (true)
             {
-                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 int e = _arcs.FindEntering(_pi, _low, _n, ref _next, block, _rule);
-                long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                FindTicks += t1 - t0;
                 if (e < 0) break;
                 if (Iterations >= maxIterations) return TransportStatus.IterationLimit;
                 Pivot(e);
-                PivotTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
                 Iterations++;
             }
             RecomputePotentials();
@@ -192,7 +187,6 @@ internal sealed partial class NetworkSimplex
         int uIn = sSide ? s : t, vIn = sSide ? t : s;
         double sigma = uIn == s ? _pi[vIn] - _pi[uIn] - _arcs.Cost(e) : _pi[vIn] - _pi[uIn] + _arcs.Cost(e);
         int size = Reattach(e, uIn, vIn, uOut, join, delta, uIn == s);
-        MovedNodes += size;
         double[] pi = _pi, low = _low;
         int[] thread = _thread;
         double eps = _rule.Eps;

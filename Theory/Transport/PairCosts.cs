@@ -29,7 +29,7 @@ internal abstract class PairCosts
     /// <summary>
     /// The dual sweep over all n·m pairs, sᵢⱼ = uᵢ + vⱼ − cᵢⱼ computed as (uᵢ + vⱼ) − cᵢⱼ: for every row i,
     /// max(0, maxⱼ sᵢⱼ) and Σⱼ min(aᵢ, bⱼ)·max(sᵢⱼ, 0), and over the whole problem max |cᵢⱼ| and min cᵢⱼ over finite costs
-    /// (0 and +∞ when there is none). Exact: the same doubles as a sweep over the stored matrix.
+    /// (0 and +∞ when there is none). Exact: the same maxima as a sweep over the stored matrix, and the weighted sums up to the order of their additions.
     /// </summary>
     public abstract DualSweep Sweep(double[] u, double[] a, double[] v, double[] b);
 

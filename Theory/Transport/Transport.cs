@@ -28,7 +28,7 @@ public static class Transport
     /// <summary>
     /// Solves the transport problem between P and Q under <paramref name="cost"/>, by the route
     /// <see cref="TransportOptions.Route"/> names or, for <see cref="TransportRoute.Auto"/>, the one
-    /// <see cref="TransportRouting.Choose"/> picks from n·m, the dimension and the memory available: the dense network
+    /// <see cref="TransportRouting.Choose(int, int, int, TransportRoute)"/> picks from n·m, the dimension and the memory available: the dense network
     /// simplex on the n × m cost matrix built in memory, or the matrix-free sparse route (candidate arcs, every pair
     /// priced against the duals by k-d tree branch and bound or blocked passes, certified over all pairs; memory
     /// O((n + m)·k)). <see cref="TransportResult.Route"/> says which one ran. Throws <see cref="ArgumentException"/> on a dimension mismatch, unequal masses, points too far apart
