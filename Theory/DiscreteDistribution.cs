@@ -59,9 +59,9 @@ public sealed class DiscreteDistribution
         _weights = w;
         Dimension = dimension;
         Count = n;
-        double sum = 0;
-        foreach (double wi in _weights) sum += wi;
-        TotalMass = sum;
+        var sum = new CompensatedSum(); // a plain running sum drifts by about n·u·M (1.3e-11 relative at 10⁶ atoms)
+        foreach (double wi in _weights) sum.Add(wi);
+        TotalMass = sum.Value;
     }
 
     /// <summary>Creates the measure from one array per point (all of the same length d).</summary>
@@ -89,7 +89,7 @@ public sealed class DiscreteDistribution
     /// <summary>Dimension d of the ambient space ℝᵈ.</summary>
     public int Dimension { get; }
 
-    /// <summary>Σᵢ wᵢ.</summary>
+    /// <summary>Σᵢ wᵢ, summed with compensation (<see cref="CompensatedSum"/>): within about one rounding of the exact sum.</summary>
     public double TotalMass { get; }
 
     /// <summary>Row-major coordinates, n·d values.</summary>

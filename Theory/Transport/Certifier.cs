@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics;
 namespace Verify.Theory;
 
 /// <summary>
-/// Computes the <see cref="TransportCertificate"/> of a plan and potentials against the full cost matrix, and the plan's
-/// value, in one pass over the n·m costs (rows in parallel when large). Independent of how the plan was found: it is
+/// Computes the <see cref="TransportCertificate"/> of a plan and potentials against all n·m costs (stored or computed on
+/// the fly, see <see cref="PairCosts"/>), and the plan's value, in one sweep over the pairs. Independent of how the plan was found: it is
 /// given a plan γ and potentials (u, v), nothing else.
 /// </summary>
 internal static class Certifier
@@ -18,8 +18,9 @@ internal static class Certifier
     /// and min_j cᵢⱼ, where sᵢⱼ = uᵢ + vⱼ − cᵢⱼ.
     /// </summary>
     public static (TransportCertificate Certificate, double Value) Certify(ReadOnlySpan<double> a, ReadOnlySpan<double> b,
-        Array cost, int n, int m, double[] u, double[] v, IReadOnlyList<(int I, int J, double Mass)> plan, double tolerance)
+        PairCosts cost, double[] u, double[] v, IReadOnlyList<(int I, int J, double Mass)> plan, double tolerance)
     {
+        int n = cost.N, m = cost.M;
         var massA = new CompensatedSum();
         var massB = new CompensatedSum();
         for (int i = 0; i < n; i++) massA.Add(a[i]);
@@ -36,7 +37,7 @@ internal static class Certifier
             if (!(g >= 0)) negative = true;
             row[i].Add(g);
             col[j].Add(g);
-            value.Add(CostMatrix.At(cost, (long)i * m + j) * g);
+            value.Add(cost.At(i, j) * g);
         }
         double primal = 0;
         for (int i = 0; i < n; i++) primal = Math.Max(primal, Math.Abs(row[i].Value - a[i]));
@@ -46,19 +47,15 @@ internal static class Certifier
 
         // Dual: one sweep over all pairs. Costs are never NaN or −∞ (validated), so with finite potentials no sᵢⱼ is NaN.
         bool finite = AllFinite(u) && AllFinite(v);
-        var stats = new RowStats[n];
-        double[] aArray = a.ToArray(), bArray = b.ToArray();
-        RowParallel.For(n, (long)n * m, i => stats[i] = Row(CostMatrix.Row(cost, i, m), u[i], aArray[i], v, bArray));
-        double maxViolation = 0, costScale = 0, costMin = double.PositiveInfinity;
+        DualSweep sweep = cost.Sweep(u, a.ToArray(), v, b.ToArray());
+        double maxViolation = 0, costScale = sweep.MaxAbsCost, costMin = sweep.MinCost;
         var rowWeighted = new CompensatedSum();
         var pairWeighted = new CompensatedSum();
         for (int i = 0; i < n; i++)
         {
-            maxViolation = Math.Max(maxViolation, stats[i].Max);
-            rowWeighted.Add(a[i] * Math.Max(stats[i].Max, 0));
-            pairWeighted.Add(stats[i].Weighted);
-            costScale = Math.Max(costScale, stats[i].Scale);
-            costMin = Math.Min(costMin, stats[i].Min);
+            maxViolation = Math.Max(maxViolation, sweep.RowMax[i]);
+            rowWeighted.Add(a[i] * sweep.RowMax[i]);
+            pairWeighted.Add(sweep.RowWeighted[i]);
         }
         if (!finite) maxViolation = double.PositiveInfinity;
         double massViolation = mass * maxViolation;
@@ -87,14 +84,14 @@ internal static class Certifier
     }
 
     /// <summary>One row's share of the dual sweep.</summary>
-    private readonly record struct RowStats(double Max, double Weighted, double Scale, double Min);
+    internal readonly record struct RowStats(double Max, double Weighted, double Scale, double Min);
 
     /// <summary>
     /// Over one row: max_j sⱼ, Σⱼ min(aᵢ, bⱼ)·max(sⱼ, 0) with sⱼ = uᵢ + vⱼ − cᵢⱼ, and max |cᵢⱼ|, min cᵢⱼ over the finite
     /// costs (+∞, a forbidden pair, gives sⱼ = −∞). Four lanes at a time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RowStats Row(ReadOnlySpan<double> c, double ui, double ai, double[] v, double[] b)
+    internal static RowStats Row(ReadOnlySpan<double> c, double ui, double ai, double[] v, double[] b)
     {
         int m = c.Length, j = 0;
         double worst = double.NegativeInfinity, weighted = 0, scale = 0, min = double.PositiveInfinity;

@@ -24,9 +24,10 @@ internal static class DualPolish
 {
     private const double Margin = 9.094947017729282e-13; // 2⁻⁴⁰
 
-    /// <summary>Polishes the potentials of <paramref name="ns"/> against the full cost matrix, pricing at most <paramref name="budget"/> entries.</summary>
-    public static void Run(NetworkSimplex ns, Array cost, int n, int m, long budget)
+    /// <summary>Polishes the potentials of <paramref name="ns"/> against all n·m costs, pricing at most <paramref name="budget"/> pairs.</summary>
+    public static void Run(NetworkSimplex ns, PairCosts cost, long budget)
     {
+        int n = cost.N, m = cost.M;
         int nodes = ns.RealNodes;
         if (ns.Anchor < 0) return;
         // Choose the cuts, cheapest first, within the budget; apply them from the largest subtree down, so that a
@@ -52,7 +53,7 @@ internal static class DualPolish
             var t = ns.Subtree(u).ToList();
             foreach (int x in t) inT[x] = true;
             // Shifting T by δ: arcs T → T′ need c̄ + δ ≥ 0 (δ ≥ lo), arcs T′ → T need c̄ − δ ≥ 0 (δ ≤ hi).
-            var (fromT, intoT) = CutMinima(ns.Potentials, cost, n, m, inT, scanT: 2 * size <= nodes);
+            var (fromT, intoT) = CutMinima(ns.Potentials, cost, inT, scanT: 2 * size <= nodes);
             double lo = -fromT, hi = intoT;
             if (double.IsFinite(lo) && double.IsFinite(hi) && lo <= hi)
             {
@@ -83,8 +84,10 @@ internal static class DualPolish
     /// (min c̄ over arcs T → T′, min c̄ over arcs T′ → T), c̄ᵢⱼ = cᵢⱼ + πᵢ − π_{n+j}, by scanning the rows and columns of
     /// T (<paramref name="scanT"/>) or, when T′ is the smaller part, of T′ (which covers the same arcs).
     /// </summary>
-    private static (double FromT, double IntoT) CutMinima(ReadOnlySpan<double> pi, Array cost, int n, int m, bool[] inT, bool scanT)
+    private static (double FromT, double IntoT) CutMinima(ReadOnlySpan<double> pi, PairCosts cost, bool[] inT, bool scanT)
     {
+        int n = cost.N, m = cost.M;
+        var buffer = new double[m];
         double fromT = double.PositiveInfinity, intoT = double.PositiveInfinity;
         for (int x = 0; x < n + m; x++)
         {
@@ -92,7 +95,7 @@ internal static class DualPolish
             if (x < n)
             {
                 // Row x: arcs x → j with j on the other side.
-                ReadOnlySpan<double> row = CostMatrix.Row(cost, x, m);
+                ReadOnlySpan<double> row = cost.Row(x, buffer);
                 double best = double.PositiveInfinity;
                 for (int j = 0; j < m; j++)
                     if (inT[n + j] != scanT) best = Math.Min(best, row[j] + pi[x] - pi[n + j]);
@@ -105,7 +108,7 @@ internal static class DualPolish
                 int j = x - n;
                 double best = double.PositiveInfinity;
                 for (int i = 0; i < n; i++)
-                    if (inT[i] != scanT) best = Math.Min(best, CostMatrix.At(cost, (long)i * m + j) + pi[i] - pi[x]);
+                    if (inT[i] != scanT) best = Math.Min(best, cost.At(i, j) + pi[i] - pi[x]);
                 if (scanT) intoT = Math.Min(intoT, best);
                 else fromT = Math.Min(fromT, best);
             }

@@ -17,12 +17,12 @@ internal static class ExactSolver
         if (o.Route == TransportRoute.SparsePricing) return SparsePricing.Solve(a, b, cost, n, m, maxAbsCost, minCost, o);
         var ns = new NetworkSimplex(new DenseArcs(cost, n, m, maxAbsCost, o.SinglePrecisionPricingFrom), a, b, maxAbsCost, minCost);
         TransportStatus status = ns.Run(o.MaxIterations);
-        return Finish(ns, status, a, b, cost, n, m, o, rounds: 1);
+        return Finish(ns, status, a, b, new MatrixCosts(cost, n, m), o, rounds: 1, TransportRoute.NetworkSimplex);
     }
 
     /// <summary>The result of a finished run: see the class remarks.</summary>
-    internal static TransportResult Finish(NetworkSimplex ns, TransportStatus status, double[] a, double[] b, Array cost,
-        int n, int m, TransportOptions o, int rounds)
+    internal static TransportResult Finish(NetworkSimplex ns, TransportStatus status, double[] a, double[] b, PairCosts cost,
+        TransportOptions o, int rounds, TransportRoute route)
     {
         ns.RecomputeFlows();
         double mass = Math.Max(ns.Mass, Total(b));
@@ -30,16 +30,16 @@ internal static class ExactSolver
         List<(int I, int J, double Mass)> plan = ns.Plan();
         if (status == TransportStatus.IterationLimit) plan = PlanCompletion.Complete(plan, a, b);
         var (u, v) = ns.Duals();
-        var (certificate, value) = Certifier.Certify(a, b, cost, n, m, u, v, plan, o.Tolerance);
+        var (certificate, value) = Certifier.Certify(a, b, cost, u, v, plan, o.Tolerance);
         if (status == TransportStatus.Optimal && !certificate.Holds)
         {
-            DualPolish.Run(ns, cost, n, m, budget: 2L * n * m);
+            DualPolish.Run(ns, cost, cost.PolishBudget);
             (u, v) = ns.Duals();
-            (certificate, value) = Certifier.Certify(a, b, cost, n, m, u, v, plan, o.Tolerance);
+            (certificate, value) = Certifier.Certify(a, b, cost, u, v, plan, o.Tolerance);
             if (!certificate.Holds) status = TransportStatus.Uncertified;
         }
         if (status == TransportStatus.Infeasible) value = double.PositiveInfinity;
-        return new TransportResult(value, status, u, v, plan, certificate, ns.Iterations, rounds);
+        return new TransportResult(value, status, u, v, plan, certificate, ns.Iterations, rounds, route);
     }
 
     private static double Total(double[] x)

@@ -58,7 +58,7 @@ internal static class SparsePricing
             }
             if (added == 0) break;
         }
-        return ExactSolver.Finish(ns, status, a, b, cost, n, m, o, rounds);
+        return ExactSolver.Finish(ns, status, a, b, new MatrixCosts(cost, n, m), o, rounds, TransportRoute.SparsePricing);
     }
 
     /// <summary>The support of the north-west-corner plan: a feasible start with at most n + m − 1 arcs.</summary>

@@ -17,17 +17,22 @@ namespace Verify.Theory;
 /// non-optimal value.
 /// </para>
 /// <para>
-/// Size: the general solver builds the n × m cost matrix, so it refuses (ArgumentException, before allocating) inputs
-/// with n·m above 2³¹ − 1 or 8·n·m bytes above the available memory; <see cref="Wp"/> first drops atoms of zero
-/// weight (so binned laws keep only their non-empty bins).
+/// Size: between point clouds, large problems take the matrix-free route (memory O((n + m)·k), no n × m matrix), so
+/// only time limits them. The dense route, and <see cref="Solve(double[], double[], double[,], TransportOptions?)"/>
+/// with a given matrix, refuse (ArgumentException, before allocating) n·m above 2³¹ − 1 or 8·n·m bytes above the
+/// available memory; <see cref="Wp"/> first drops atoms of zero weight (so binned laws keep only their non-empty bins).
 /// </para>
 /// </summary>
 public static class Transport
 {
     /// <summary>
-    /// Solves the transport problem between P and Q under <paramref name="cost"/> (the n × m cost matrix is built
-    /// in memory). Throws <see cref="ArgumentException"/> on a dimension mismatch, unequal masses, points too far apart
-    /// for the cost to be a double, or a matrix that will not fit. When the costs are representable but too large for
+    /// Solves the transport problem between P and Q under <paramref name="cost"/>, by the route
+    /// <see cref="TransportOptions.Route"/> names or, for <see cref="TransportRoute.Auto"/>, the one
+    /// <see cref="TransportRouting.Choose(int, int, int, TransportRoute)"/> picks from n·m, the dimension and the memory available: the dense network
+    /// simplex on the n × m cost matrix built in memory, or the matrix-free sparse route (candidate arcs, every pair
+    /// priced against the duals by k-d tree branch and bound or blocked passes, certified over all pairs; memory
+    /// O((n + m)·k)). <see cref="TransportResult.Route"/> says which one ran. Throws <see cref="ArgumentException"/> on a dimension mismatch, unequal masses, points too far apart
+    /// for the cost to be a double, or (dense route) a matrix that will not fit. When the costs are representable but too large for
     /// the solver's artificial cost (W₂ on coordinates near 1e153), the points are scaled by a power of two inside,
     /// which scales the optimum exactly by its p-th power; the result is given in the original units.
     /// </summary>
@@ -40,7 +45,8 @@ public static class Transport
         o.Validate();
         Guard.SameDimension(p, q);
         Guard.SameMass(p, q, o.Tolerance);
-        Guard.PairsFit(p.Count, q.Count);
+        TransportRoute route = TransportRouting.Choose(p.Count, q.Count, p.Dimension, o.Route);
+        if (route == TransportRoute.NetworkSimplex) Guard.PairsFit(p.Count, q.Count);
         var (logCost, widest) = Guard.CostsRepresentable(p.Points, q.Points, p.Dimension, cost);
         double shrink = 1.0;
         if (logCost + Math.Log(p.Count + q.Count + 1.0) > Math.Log(double.MaxValue / 16))
@@ -49,8 +55,13 @@ public static class Transport
             p = ScaledPoints(p, shrink);
             q = ScaledPoints(q, shrink);
         }
-        double[,] matrix = cost.Matrix(p, q);
-        TransportResult r = SolveChecked(p.Weights.ToArray(), q.Weights.ToArray(), matrix, o);
+        TransportResult r;
+        if (route == TransportRoute.SparsePricing) r = CloudTransport.Solve(p, q, cost, o);
+        else
+        {
+            double[,] matrix = cost.Matrix(p, q);
+            r = SolveChecked(p.Weights.ToArray(), q.Weights.ToArray(), matrix, o with { Route = TransportRoute.NetworkSimplex });
+        }
         return shrink == 1.0 ? r : r.Rescaled(1.0 / Math.Pow(shrink, cost.Power));
     }
 
@@ -212,7 +223,7 @@ public static class Transport
             if ((uint)i >= (uint)n || (uint)j >= (uint)m)
                 throw new ArgumentException($"plan entry ({i}, {j}) is outside the {n}×{m} problem", nameof(plan));
         if (!(tolerance > 0) || !(tolerance < 1)) throw new ArgumentException($"tolerance must lie in (0, 1), got {tolerance:R}", nameof(tolerance));
-        return Certifier.Certify(a, b, cost, n, m, u, v, plan, tolerance).Certificate;
+        return Certifier.Certify(a, b, new MatrixCosts(cost, n, m), u, v, plan, tolerance).Certificate;
     }
 
     private static void CheckOrder(double p, string name)

@@ -4,8 +4,9 @@ namespace Verify.Theory;
 public enum TransportRoute
 {
     /// <summary>
-    /// The automatic choice. At present always the dense network simplex: on the benchmark workloads (2-D Gaussian
-    /// clouds under W₁ and W₂², 784-D uniform clouds) the sparse route needed several times more pivots.
+    /// The automatic choice (<see cref="TransportRouting.Choose(int, int, int, TransportRoute)"/>): between point clouds, the dense network simplex
+    /// while n·m is at most <see cref="TransportRouting.DensePairs"/> and the matrix takes at most a quarter of the memory
+    /// available, otherwise the matrix-free sparse route; for a given cost matrix, the dense network simplex.
     /// </summary>
     Auto,
 
@@ -13,8 +14,12 @@ public enum TransportRoute
     NetworkSimplex,
 
     /// <summary>
-    /// The network simplex on a sparse set of candidate arcs (k cheapest per row and per column plus a feasible start),
-    /// then every arc priced with the duals and the violators added, re-solved warm, until none remain.
+    /// The network simplex on a sparse set of candidate arcs, then every pair priced with the duals and the violators
+    /// added, re-solved warm, until none remain; certified over all pairs. Between point clouds
+    /// (<see cref="Transport.Solve(DiscreteDistribution, DiscreteDistribution, GroundCost, TransportOptions?)"/>) it never
+    /// builds the n × m matrix: candidates from k-d trees and a coarse-to-fine start, pricing by k-d tree branch and bound
+    /// (d ≤ 8) or by blocks of rows from dot products (higher d); memory O((n + m)·k). For a given matrix, the candidates
+    /// are the k cheapest per row and per column plus a feasible start.
     /// </summary>
     SparsePricing,
 }

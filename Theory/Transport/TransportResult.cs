@@ -8,8 +8,10 @@ namespace Verify.Theory;
 public sealed class TransportResult
 {
     internal TransportResult(double cost, TransportStatus status, double[] u, double[] v,
-        IReadOnlyList<(int I, int J, double Mass)> plan, TransportCertificate certificate, long iterations, int rounds)
+        IReadOnlyList<(int I, int J, double Mass)> plan, TransportCertificate certificate, long iterations, int rounds,
+        TransportRoute route)
     {
+        Route = route;
         Cost = cost;
         Status = status;
         U = u;
@@ -50,6 +52,13 @@ public sealed class TransportResult
     /// <summary>Pricing rounds of the sparse route (1 for the dense network simplex).</summary>
     public int Rounds { get; }
 
+    /// <summary>
+    /// The route that solved it: <see cref="TransportRoute.NetworkSimplex"/> (all n·m arcs, from the cost matrix) or
+    /// <see cref="TransportRoute.SparsePricing"/> (candidate arcs, every pair priced against the duals; between point
+    /// clouds without any n × m matrix). Never <see cref="TransportRoute.Auto"/>.
+    /// </summary>
+    public TransportRoute Route { get; }
+
     /// <summary>Σaᵢuᵢ + Σbⱼvⱼ, the dual objective (summed with compensation).</summary>
     public double DualValue(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
@@ -62,6 +71,20 @@ public sealed class TransportResult
     }
 
     /// <summary>
+    /// The same solution for the problem whose source k is source <paramref name="sources"/>[k] of the caller's numbering
+    /// (and likewise for targets): potentials and plan entries are moved back; value and certificate do not change.
+    /// </summary>
+    internal TransportResult Renumbered(int[] sources, int[] targets)
+    {
+        var u = new double[U.Length];
+        var v = new double[V.Length];
+        for (int k = 0; k < U.Length; k++) u[sources[k]] = U[k];
+        for (int k = 0; k < V.Length; k++) v[targets[k]] = V[k];
+        var plan = Plan.Select(e => (sources[e.I], targets[e.J], e.Mass)).OrderBy(e => e.Item1).ThenBy(e => e.Item2).ToList();
+        return new TransportResult(Cost, Status, u, v, plan, Certificate, Iterations, Rounds, Route);
+    }
+
+    /// <summary>
     /// The same solution for the costs multiplied by <paramref name="factor"/> &gt; 0: cost and potentials scale, the plan
     /// and the relative certificate do not (its scale and floor do).
     /// </summary>
@@ -69,6 +92,6 @@ public sealed class TransportResult
     {
         double[] u = U.Select(x => x * factor).ToArray(), v = V.Select(x => x * factor).ToArray();
         var c = Certificate with { Scale = Certificate.Scale * factor, Floor = Certificate.Floor * factor };
-        return new TransportResult(Cost * factor, Status, u, v, Plan, c, Iterations, Rounds);
+        return new TransportResult(Cost * factor, Status, u, v, Plan, c, Iterations, Rounds, Route);
     }
 }

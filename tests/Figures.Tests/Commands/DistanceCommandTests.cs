@@ -139,13 +139,13 @@ public sealed class DistanceCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("w1", new[] { "w1", "certificate" })]
-    [InlineData("w2", new[] { "w2", "certificate_w2" })]
+    [InlineData("w1", new[] { "w1", "certificate", "route" })]
+    [InlineData("w2", new[] { "w2", "certificate_w2", "route" })]
     [InlineData("js", new[] { "js" })]
     [InlineData("kl", new[] { "kl_pq", "kl_qp" })]
     [InlineData("tv", new[] { "tv" })]
     [InlineData("hellinger", new[] { "hellinger" })]
-    [InlineData("all", new[] { "w1", "w2", "js", "kl_pq", "kl_qp", "tv", "hellinger", "certificate", "certificate_w2" })]
+    [InlineData("all", new[] { "w1", "w2", "js", "kl_pq", "kl_qp", "tv", "hellinger", "certificate", "certificate_w2", "route" })]
     public void MetricSelectsTheKeys(string metric, string[] keys)
     {
         var (code, output, _) = Run("distance", Example("p.csv"), Example("q.csv"), "--metric", metric, "--json");
@@ -293,15 +293,16 @@ public sealed class DistanceCommandTests : IDisposable
 
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    // 50 000 × 50 000 points in 2-D: the cost matrix would need 20 GB (2.5e9 entries, beyond 32-bit indices). Refused in
-    // one line with the size, before anything is allocated (was: int overflow).
+    // 50 000 × 50 000 points in 2-D on the dense route: the cost matrix would need 20 GB (2.5e9 entries, beyond 32-bit
+    // indices). Refused in one line with the size, before anything is allocated (was: int overflow). (The automatic route
+    // takes the matrix-free one there: DistanceCommandRouteTests.)
     [Fact]
     public void FilesTooLargeForTheCostMatrixAreRefusedInOneLineWithTheSize()
     {
         var rng = new Random(1);
         string Big(string name) => WriteFile(name, Csv(Enumerable.Range(0, 50_000).Select(_ => new[] { rng.NextDouble(), rng.NextDouble() })));
         string p = Big("p.csv"), q = Big("q.csv");
-        var (code, output, err) = Run("distance", p, q, "--metric", "w1");
+        var (code, output, err) = Run("distance", p, q, "--metric", "w1", "--route", "dense");
         Assert.Equal(Cli.BadInput, code);
         Assert.Equal("", output);
         Assert.Single(err.TrimEnd('\n').Split('\n'));
