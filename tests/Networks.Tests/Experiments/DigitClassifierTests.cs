@@ -32,8 +32,37 @@ public sealed class DigitClassifierTests
         Tolerance.Close(softmax.Select(v => v / 2).ToArray(), logits.Grad!.ToDoubleArray(), rel: 1e-12, abs: 1e-15);
     }
 
-    [Fact(Skip = "not yet: the engine reaches 96.35 % held out with seed 7 (PyTorch 1.13 with the same network, data, Adam 2e-3 decaying to 0, " +
-                 "4 epochs of batch 32: 97.45–97.75 % over three seeds); the gap is unexplained. Remove the Skip once it holds. Takes ~2 min on the loaded machine.")]
+    /// <summary>
+    /// Three Adam steps (2e-3) in double on one fixed batch of 32 held-in digits, from the weights <c>new Rng(3)</c> draws,
+    /// against PyTorch 1.13 (float64, nn.Conv2d/nn.Linear/F.cross_entropy/optim.Adam loaded with the same weights and batch):
+    /// its losses before each step, printed to full digits. The losses after the first step check the gradients and the
+    /// Adam update together (the engine matched PyTorch's gradients and parameters to ~1e-15 when this was written).
+    /// </summary>
+    [Fact]
+    public void ThreeAdamStepsMatchPyTorchOnAFixedBatch()
+    {
+        MnistSet set = Mnist.Load(symmetric: true);
+        int[] rows = new Rng(2017).Permutation(set.Count)[..32];
+        var pts = new double[32 * 784];
+        for (int k = 0; k < 32; k++) set.Image(rows[k]).CopyTo(pts.AsSpan(k * 784, 784));
+        int[] y = rows.Select(r => set.Labels[r]).ToArray();
+        var classifier = new DigitClassifier<double>(new Rng(3));
+        var opt = new Verify.Networks.Optim.Adam<double>(classifier.Parameters(), 2e-3);
+        double[] pytorch = [2.300870537415371, 2.1001802140103476, 1.883953648590381];
+        for (int step = 0; step < 3; step++)
+        {
+            opt.ZeroGrad();
+            var loss = DigitClassifier<double>.CrossEntropy(classifier.Forward(Tensor.FromDouble<double>(pts, 32, 784)), y);
+            Tolerance.Close(pytorch[step], loss.Item(), rel: 1e-13);
+            loss.Backward();
+            opt.Step();
+        }
+    }
+
+    [Fact(Skip = "not yet: with this split (Rng 2017) and 4 epochs of batch 32 at Adam 2e-3 the engine gives 96.35/97.40/97.05 % " +
+                 "held out at seeds 7/1/2 (97.25 % with the seed verify images derives from seed 0); PyTorch 1.13 on the same split gives 97.05–97.35 % over seeds 0–5 and 7, so 97 % is borderline " +
+                 "for this budget, and at 3e-3 the engine (96.10–96.85 %, seeds 0,1,2,7) trails PyTorch (97.20–97.65 %, seeds 0–5): unexplained, " +
+                 "see ThreeAdamStepsMatchPyTorchOnAFixedBatch for what does match. Takes ~1 min on the loaded machine.")]
     public void ReachesNinetySevenPercentOnHeldOutDigitsWithAFixedSeed()
     {
         MnistSet set = Mnist.Load(symmetric: true);
