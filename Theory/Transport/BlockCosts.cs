@@ -252,10 +252,7 @@ internal sealed class BlockCosts : CloudCosts
     public override List<(int I, int J)> Price(ReadOnlySpan<double> pi, PricingRule rule, int perRow, int perColumn)
     {
         int n = N, m = M;
-        var rowConst = new double[n];
-        var low = new double[m];
-        for (int i = 0; i < n; i++) rowConst[i] = rule.RowConstant(pi[i]);
-        for (int j = 0; j < m; j++) low[j] = rule.Low(pi[n + j]);
+        var (rowConst, low) = PricingTerms(pi, rule);
         double f = rule.CostFactor;
         double Exact(int i, int j) => Math.FusedMultiplyAdd(At(i, j), f, rowConst[i]) - low[j];
         var rowPicks = new int[n * perRow];

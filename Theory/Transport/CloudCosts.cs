@@ -73,6 +73,19 @@ internal abstract class CloudCosts : PairCosts
     public abstract List<(int I, int J)> Price(ReadOnlySpan<double> pi, PricingRule rule, int perRow, int perColumn);
 
     /// <summary>
+    /// The two halves of the pricing rule's reduced cost, once per node: RowConstant(πᵢ) for every source and Low(π_{n+j})
+    /// for every target, so that arc (i, j) prices as fma(cᵢⱼ, CostFactor, rowConst[i]) − low[j].
+    /// </summary>
+    protected (double[] RowConst, double[] Low) PricingTerms(ReadOnlySpan<double> pi, PricingRule rule)
+    {
+        var rowConst = new double[N];
+        var low = new double[M];
+        for (int i = 0; i < N; i++) rowConst[i] = rule.RowConstant(pi[i]);
+        for (int j = 0; j < M; j++) low[j] = rule.Low(pi[N + j]);
+        return (rowConst, low);
+    }
+
+    /// <summary>
     /// Keeps the <paramref name="cap"/> smallest pairs (value, index) in lexicographic order, sorted ascending: the set
     /// kept does not depend on the order of the inserts.
     /// </summary>
