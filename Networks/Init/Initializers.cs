@@ -26,6 +26,16 @@ public static class Initializers
     public static void Uniform<T>(Tensor<T> t, Rng rng, double lo, double hi) where T : unmanaged, IFloatingPointIeee754<T>
         => rng.FillUniform(t.Span, lo, hi);
 
+    /// <summary>
+    /// PyTorch's bias initialisation for Linear, Conv2d and ConvTranspose2d: U(±1/√fan_in) with the fan-in of the layer's
+    /// <paramref name="weight"/>.
+    /// </summary>
+    public static void BiasUniform<T>(Tensor<T> bias, Tensor<T> weight, Rng rng) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double bound = 1.0 / Math.Sqrt(FanIn(weight));
+        rng.FillUniform(bias.Span, -bound, bound);
+    }
+
     /// <summary>The fan-in of a weight: the columns of its 2-D view, size(1)·size(2)·… (a vector counts its length).</summary>
     public static int FanIn<T>(Tensor<T> weight) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -26,8 +26,7 @@ public sealed class Conv2d<T> : Module<T>, IWeightedLayer<T> where T : unmanaged
         if (bias)
         {
             Bias = RegisterParameter("bias", Tensor.Zeros<T>(outChannels));
-            double bound = 1.0 / Math.Sqrt(Initializers.FanIn(Weight));
-            Initializers.Uniform(Bias, rng, -bound, bound);
+            Initializers.BiasUniform(Bias, Weight, rng);
         }
     }
 

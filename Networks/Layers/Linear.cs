@@ -24,8 +24,7 @@ public sealed class Linear<T> : Module<T>, IWeightedLayer<T> where T : unmanaged
         if (bias)
         {
             Bias = RegisterParameter("bias", Tensor.Zeros<T>(outFeatures));
-            double bound = 1.0 / Math.Sqrt(inFeatures);
-            Initializers.Uniform(Bias, rng, -bound, bound);
+            Initializers.BiasUniform(Bias, Weight, rng);
         }
     }
 
