@@ -67,6 +67,8 @@ public static class CriticTraining
         Tensors.Tensor<T> real, Tensors.Tensor<T> fake, Rng rng, int iteration) where T : unmanaged, IFloatingPointIeee754<T>
     {
         optimizer.ZeroGrad();
+        // The step's graph is unreachable once the optimiser has stepped: its buffers serve the next step (StepBuffers).
+        using var buffers = StepBuffers<T>.Begin(objective, critic, critic.Parameters());
         var s = objective.CriticLoss(critic, real, fake, rng);
         double loss = double.CreateChecked(s.Loss.Item());
         DivergenceGuard.CheckLoss(iteration, "critic loss", loss);
@@ -74,6 +76,7 @@ public static class CriticTraining
         optimizer.Step();
         CheckParameters(iteration, "critic.", critic);
         objective.AfterCriticStep(critic);
+        buffers.Complete();
         return (loss, s.Estimate, s.Penalty);
     }
 

@@ -138,17 +138,21 @@ public static class GanTraining
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(optimizer);
         optimizer.ZeroGrad();
+        var parameters = generator.Parameters().ToArray();
+        // The critic's forward on the generated batch and the backward pass are unreachable after the step: their buffers
+        // serve the next step (StepBuffers; the generated batch itself was made before, and is kept for the log).
+        using var buffers = StepBuffers<T>.Begin(objective, critic, parameters);
         var lossG = objective.GeneratorLoss(critic, generated, real);
         double lg = double.CreateChecked(lossG.Item());
         DivergenceGuard.CheckLoss(iteration, "generator loss", lg);
         // Gradients for the generator's parameters only: the pass is pruned to what leads to them, so no critic weight
         // gradient is computed (a full backward would also fill the critic's, to be thrown away).
-        var parameters = generator.Parameters().ToArray();
         var grads = Autograd.Grad(lossG, parameters);
         for (int k = 0; k < parameters.Length; k++) parameters[k].Grad = grads[k];
         double gradNorm = GradNorm(parameters);
         optimizer.Step();
         CriticTraining.CheckParameters(iteration, "generator.", generator);
+        buffers.Complete();
         return (lg, gradNorm);
     }
 
