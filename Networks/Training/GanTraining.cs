@@ -92,13 +92,24 @@ public static class GanTraining
                     }
                     else
                     {
+                        // Only the generated batch outlives this forward: its hidden activations serve the next one.
+                        using var buffers = StepBuffers<T>.Begin(StepBuffers<T>.Stateless(generator), []);
                         using (Autograd.NoGrad()) fake = generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                        buffers.Complete(fake);
                     }
                     (lossD, estimate, penalty) = CriticTraining.TakeStep(objective, critic, optD, real, fake, rng, g);
                 }
 
-                var generated = fakeWithGraph ?? generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
-                var (lg, gradNorm) = GeneratorStep(objective, critic, generator, optG, generated, real, g);
+                // The generator's forward and step in one log (GeneratorStep's own then stays closed): only the generated
+                // batch (kept for the log) and the generator's gradients outlive them.
+                double lg, gradNorm;
+                Tensor<T> generated;
+                using (var buffers = StepBuffers<T>.Begin(StepBuffers<T>.Stateless(objective, critic) && StepBuffers<T>.Stateless(generator), generator.Parameters()))
+                {
+                    generated = fakeWithGraph ?? generator.Forward(Noise<T>(rng, batch, generator.NoiseDimension));
+                    (lg, gradNorm) = GeneratorStep(objective, critic, generator, optG, generated, real, g);
+                    buffers.Complete(generated);
+                }
 
                 Task<double>? exactTask = null;
                 if (exactEvery > 0 && g % exactEvery == 0)

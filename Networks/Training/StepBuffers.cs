@@ -27,19 +27,30 @@ internal readonly struct StepBuffers<T> : IDisposable where T : unmanaged, IFloa
     /// <paramref name="parameters"/>; a no-op when the step's parts are not known to be stateless, or a log is already open.
     /// </summary>
     public static StepBuffers<T> Begin(CriticObjective<T> objective, ICritic<T> critic, IEnumerable<Tensor<T>> parameters)
-    {
-        bool stateless = critic is MlpCritic<T> && objective is WassersteinObjective<T> or GanObjective<T>;
-        return stateless && TensorPool<T>.BeginLog() ? new StepBuffers<T>(parameters.ToArray()) : default;
-    }
+        => Begin(Stateless(objective, critic), parameters);
+
+    /// <summary>Opens a log when <paramref name="stateless"/> and no log is open; <paramref name="parameters"/> keep their gradients.</summary>
+    public static StepBuffers<T> Begin(bool stateless, IEnumerable<Tensor<T>> parameters)
+        => stateless && TensorPool<T>.BeginLog() ? new StepBuffers<T>(parameters.ToArray()) : default;
+
+    /// <summary>Whether a step of <paramref name="objective"/> on <paramref name="critic"/> keeps no tensor it makes.</summary>
+    public static bool Stateless(CriticObjective<T> objective, ICritic<T> critic)
+        => critic is MlpCritic<T> && objective is WassersteinObjective<T> or GanObjective<T>;
+
+    /// <summary>Whether <paramref name="generator"/>'s forward keeps no tensor it makes.</summary>
+    public static bool Stateless(IGenerator<T> generator) => generator is MlpGenerator<T>;
 
     /// <summary>Whether this step's buffers are logged.</summary>
     public bool Active => parameters is not null;
 
-    /// <summary>Ends the step: every logged buffer not backing a parameter's gradient goes back to the pool.</summary>
-    public void Complete()
+    /// <summary>
+    /// Ends the step: every logged buffer not backing a parameter's gradient or one of <paramref name="kept"/> (tensors the
+    /// caller goes on using) goes back to the pool.
+    /// </summary>
+    public void Complete(params Tensor<T>[] kept)
     {
         if (parameters is null) return;
-        TensorPool<T>.EndLog(parameters.Where(p => p.Grad is not null).Select(p => p.Grad!.data));
+        TensorPool<T>.EndLog(parameters.Where(p => p.Grad is not null).Select(p => p.Grad!.data).Concat(kept.Select(t => t.data)));
     }
 
     /// <summary>Closes the log without recycling (after a failure, when the step's tensors may still be reachable).</summary>
