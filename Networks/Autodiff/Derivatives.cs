@@ -221,7 +221,7 @@ public static class Derivatives
 
     /// <summary>
     /// conv2d (y = conv(x, W) + b, bilinear in x and W): ∂x = conv_transpose(g, W), ∂W = conv2d_weight(g, x),
-    /// ∂b = Σ of g over n, h, w (as the column sums of g's rows [N·OH·OW, O], the order Linear's rule sums in).
+    /// ∂b = g summed to [1, O, 1, 1].
     /// </summary>
     public static BackwardRule<T> Conv2d<T>(Tensor<T> x, Tensor<T> w, Tensor<T>? b, Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
         => g =>
@@ -229,8 +229,7 @@ public static class Derivatives
             var gx = R(x) ? Tensor.ConvTranspose2dCore(g, w, null, geometry) : null;
             var gw = R(w) ? Tensor.Conv2dWeight(g, x, geometry) : null;
             if (b is null) return [gx, gw];
-            int n = g.shape[0], o = g.shape[1], windows = geometry.Windows;
-            return [gx, gw, R(b) ? Tensor.Reshape(Tensor.Sum(Tensor.Reshape(Tensor.Permute(Tensor.Reshape(g, n, o, windows), 0, 2, 1), n * windows, o), 0), o) : null];
+            return [gx, gw, R(b) ? Tensor.Reshape(Tensor.SumTo(g, [1, g.shape[1], 1, 1]), g.shape[1]) : null];
         };
 
     /// <summary>

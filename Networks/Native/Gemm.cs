@@ -139,6 +139,26 @@ public static unsafe class Gemm
             for (int j = 0; j < n; j++) c[(int)((long)(i / rowBlock) * rowBlock * n + (long)j * rowBlock + i % rowBlock)] = rows[(long)i * n + j];
     }
 
+    /// <summary>
+    /// C ← α·op(A)·op(B) + β·C with A stored (m×k, or k×m when <paramref name="transA"/>) as blocks of
+    /// <paramref name="aBlock"/> rows laid out [cols, aBlock] (stored entry (r, s) at A[(r / aBlock)·aBlock·cols + s·aBlock
+    /// + r mod aBlock]): NCHW images read as the rows [N·H·W, C] of their pixels without a permute. The managed kernel packs
+    /// that layout itself (<see cref="ManagedGemm.RunBlockedA{T}"/>, bit-identical to A row-major); OpenBLAS gets A gathered
+    /// into rows.
+    /// </summary>
+    public static void RunBlockedA<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int aBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunBlockedA(transA, transB, m, n, k, alpha, a, b, beta, c, aBlock); return; }
+        int rows = transA ? k : m, cols = transA ? m : k;
+        if (aBlock < 1 || rows % aBlock != 0) throw new ArgumentException($"Gemm: aBlock {aBlock} must be ≥ 1 and divide the {rows} stored rows of A", nameof(aBlock));
+        if (a.Length < (long)rows * cols) throw new ArgumentException($"Gemm: buffers too small for m={m}, n={n}, k={k}");
+        var plain = new T[(long)rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int s = 0; s < cols; s++) plain[(long)r * cols + s] = a[(int)((long)(r / aBlock) * aBlock * cols + (long)s * aBlock + r % aBlock)];
+        OpenBlasRun(transA, transB, m, n, k, alpha, plain, b, beta, c);
+    }
+
     /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
     public static void OpenBlasRun<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -16,6 +16,7 @@ public static unsafe partial class ManagedGemm
     private static void PackA<T>(in Job<T> job, int i0, int mc, int p0, int kc, int mr, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (job.ABlock > 0) { PackABlocked(job, i0, mc, p0, kc, mr, dst); return; }
         for (int ir = 0; ir < mc; ir += mr)
         {
             int mb = Math.Min(mr, mc - ir);
@@ -47,6 +48,63 @@ public static unsafe partial class ManagedGemm
                 for (int r = mb; r < mr; r++)
                     for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PackA{T}"/> for A stored in row blocks (<see cref="Job{T}.ABlock"/>). Untransposed, the rows of one block
+    /// are contiguous for each p, so a panel inside one block is copied p by p; transposed, the p of one block are
+    /// contiguous for each row, so float panels go through 8×8 register transposes where 8 p lie in one block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackABlocked<T>(in Job<T> job, int i0, int mc, int p0, int kc, int mr, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int ab = job.ABlock;
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mb = Math.Min(mr, mc - ir), i = i0 + ir;
+            T* panel = dst + (long)ir * kc;
+            if (!job.TransA)
+            {
+                // Stored m×k: (i, p) at (i / ab)·ab·K + p·ab + i mod ab.
+                if (mb == mr && i % ab + mr <= ab)
+                {
+                    T* src = job.A + (long)(i / ab) * ab * job.K + i % ab + (long)p0 * ab;
+                    int w = Vector256<T>.Count;
+                    if (Vector256.IsHardwareAccelerated && mr % w == 0)
+                        for (int p = 0; p < kc; p++, src += ab)
+                            for (int r = 0; r < mr; r += w) Vector256.Store(Vector256.Load(src + r), panel + p * mr + r);
+                    else
+                        for (int p = 0; p < kc; p++, src += ab)
+                            for (int r = 0; r < mr; r++) panel[p * mr + r] = src[r];
+                    continue;
+                }
+                for (int r = 0; r < mb; r++)
+                {
+                    T* src = job.A + (long)((i + r) / ab) * ab * job.K + (i + r) % ab + (long)p0 * ab;
+                    for (int p = 0; p < kc; p++) panel[p * mr + r] = src[(long)p * ab];
+                }
+            }
+            else
+            {
+                // Stored k×m: (p, i) at (p / ab)·ab·M + i·ab + p mod ab.
+                int p = 0;
+                while (p < kc)
+                {
+                    int q = p0 + p, run = Math.Min(kc - p, ab - q % ab); // p .. p + run lie in one block
+                    T* src = job.A + (long)(q / ab) * ab * job.M + q % ab + (long)i * ab;
+                    int j = 0;
+                    if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && mb == 8)
+                        for (; j + 8 <= run; j += 8)
+                            Transpose8x8((float*)(src + j), ab, (float*)(panel + (p + j) * 8), 8);
+                    for (; j < run; j++)
+                        for (int r = 0; r < mb; r++) panel[(p + j) * mr + r] = src[j + (long)r * ab];
+                    p += run;
+                }
+            }
+            for (int r = mb; r < mr; r++)
+                for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
         }
     }
 

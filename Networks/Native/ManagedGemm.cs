@@ -71,7 +71,22 @@ public static unsafe partial class ManagedGemm
         Run(transA, transB, m, n, k, alpha, a, b, beta, c, threads, rowBlock);
     }
 
-    private static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads, int rowBlock)
+    /// <summary>
+    /// As <see cref="Run{T}(bool, bool, int, int, int, T, ReadOnlySpan{T}, ReadOnlySpan{T}, T, Span{T})"/>, with A stored
+    /// (m×k, or k×m when <paramref name="transA"/>) as blocks of <paramref name="aBlock"/> rows laid out [cols, aBlock]:
+    /// stored entry (r, s) lives at A[(r / aBlock)·aBlock·cols + s·aBlock + r mod aBlock]. NCHW images read as the rows
+    /// [N·H·W, C] of their pixels are such a matrix (aBlock = H·W), so convolutions need no permute. Each entry of C is the
+    /// same sum in the same order as with A row-major, so the values are bit-identical to it.
+    /// </summary>
+    public static void RunBlockedA<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int aBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (aBlock < 1 || (transA ? k : m) % aBlock != 0)
+            throw new ArgumentException($"ManagedGemm: aBlock {aBlock} must be ≥ 1 and divide the {(transA ? k : m)} stored rows of A", nameof(aBlock));
+        Run(transA, transB, m, n, k, alpha, a, b, beta, c, threads, 0, aBlock);
+    }
+
+    private static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads, int rowBlock, int aBlock = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (maxThreads < 1) throw new ArgumentException("maxThreads must be at least 1", nameof(maxThreads));
@@ -89,10 +104,10 @@ public static unsafe partial class ManagedGemm
         }
         fixed (T* pa = a, pb = b, pc = c)
         {
-            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock);
+            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock, aBlock: aBlock);
             if (Level == 0) { Scalar(job); return; }
             int mr = Level == 2 ? 8 : 6, nr = 2 * (Level == 2 ? Vector512<T>.Count : Vector256<T>.Count);
-            if (n < nr && m > n && rowBlock == 0)
+            if (n < nr && m > n && rowBlock == 0 && aBlock == 0)
             {
                 // A narrow C (fewer columns than one register tile, e.g. a weight gradient [64, 16] summed over 12 544 rows)
                 // would leave most of each tile empty: compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead and write it back transposed.
@@ -120,9 +135,12 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>One GEMM call's operands (raw pointers: the caller keeps them pinned for the call).</summary>
-    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false, int rowBlock = 0)
+    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false, int rowBlock = 0, int aBlock = 0)
         where T : unmanaged
     {
+        /// <summary>0, or A is stored in blocks of rows: stored entry (r, s) lives at A[(r / ABlock)·ABlock·cols + s·ABlock + r mod ABlock].</summary>
+        public readonly int ABlock = aBlock;
+
         public readonly bool TransA = transA, TransB = transB;
 
         /// <summary>0, or C is stored in blocks of rows: entry (i, j) lives at C[(i / RowBlock)·RowBlock·N + j·RowBlock + i mod RowBlock].</summary>
@@ -253,7 +271,7 @@ public static unsafe partial class ManagedGemm
             Array.Clear(acc);
             for (int p = 0; p < job.K; p++)
             {
-                T aip = job.TransA ? job.A[(long)p * job.M + i] : job.A[(long)i * job.K + p];
+                T aip = job.A[AIndex(job, i, p)];
                 for (int j = 0; j < job.N; j++)
                     acc[j] += aip * (job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
             }
@@ -264,6 +282,13 @@ public static unsafe partial class ManagedGemm
             for (int j = 0; j < job.N; j++)
                 cr[j * stride] = overwrite ? job.Alpha * acc[j] : job.Alpha * acc[j] + job.Beta * cr[j * stride];
         }
+    }
+
+    /// <summary>Where op(A)(i, p) is stored (any layout; for the scalar paths).</summary>
+    private static long AIndex<T>(in Job<T> job, int i, int p) where T : unmanaged
+    {
+        int r = job.TransA ? p : i, s = job.TransA ? i : p, cols = job.TransA ? job.M : job.K, ab = job.ABlock;
+        return ab > 0 ? (long)(r / ab) * ab * cols + (long)s * ab + r % ab : (long)r * cols + s;
     }
 
     /// <summary>Per-thread packing buffers, 64-byte aligned, grown on demand and kept for the thread's life.</summary>

@@ -92,20 +92,18 @@ public static partial class Tensor
     /// <summary>
     /// The weight product of a convolution (PyTorch's torch.nn.grad.conv2d_weight): for g [N, O, OH, OW] and x [N, C, H, W],
     /// ∂⟨conv(x, W), g⟩/∂W = g'ᵀ·Im2Col(x) as [O, C, kH, kW], with g' the rows [N·OH·OW, O] of g. Bilinear in (g, x);
-    /// backward rule <see cref="Derivatives.Conv2dWeight{T}"/>. The rows of g and the Im2Col matrix are pooled temporaries.
+    /// backward rule <see cref="Derivatives.Conv2dWeight{T}"/>. The Im2Col matrix is a pooled temporary; g is read in place.
     /// </summary>
     internal static Tensor<T> Conv2dWeight<T>(Tensor<T> g, Tensor<T> x, Conv2dGeometry geo)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = x.shape[0], o = g.shape[1], windows = geo.Windows, patch = geo.PatchSize, rows = checked(n * windows);
-        var gRows = TensorPool<T>.Rent(checked(rows * o));
-        Strided.Permute(g.data, [n, o, windows], [0, 2, 1], gRows);
         var cols = TensorPool<T>.Rent(checked(rows * patch));
         Im2ColKernels.Im2Col(x.data, n, geo, cols);
         var dw = Empty<T>([o, geo.Channels, geo.KernelH, geo.KernelW]);
-        Gemm.Run(true, false, o, patch, rows, T.One, gRows.AsSpan(0, rows * o), cols.AsSpan(0, rows * patch), T.Zero, dw.Span);
+        // g [N, O, OH·OW] is g' [N·OH·OW, O] stored in blocks of OH·OW rows: read in place, never permuted.
+        Gemm.RunBlockedA(true, false, o, patch, rows, T.One, g.Span, cols.AsSpan(0, rows * patch), T.Zero, dw.Span, windows);
         TensorPool<T>.Return(cols);
-        TensorPool<T>.Return(gRows);
         return Needs(g, x) ? Record(dw, "conv2d_weight", Derivatives.Conv2dWeight(g, x, geo), g, x) : dw;
     }
 
@@ -139,24 +137,17 @@ public static partial class Tensor
     /// <summary>
     /// conv_transpose2d for a checked geometry <paramref name="g"/> (images of the output size, with the input's size as
     /// its windows): z [N, C, OH', OW'] = Col2Im(xₙᵀ·W') + b, the adjoint of <see cref="Conv2dCore{T}"/> in its input.
-    /// Each image's Im2Col-shaped product xₙᵀ·W' ([H·W, Cin]·[Cin, C·kH·kW]) is one GEMM reading xₙ [Cin, H·W] transposed in
-    /// place, so the pixels are never permuted into rows; images run in parallel, one single-threaded product each, into a
-    /// pooled column matrix. Every entry is the same sum in the same order as in one whole-batch product of the permuted
-    /// pixels, so the values do not depend on the split. Backward rule <see cref="Derivatives.ConvTranspose2d{T}"/>.
+    /// The Im2Col-shaped product X·W' ([N·H·W, Cin]·[Cin, C·kH·kW], a pooled temporary) is one GEMM that reads the pixel
+    /// rows X of x [N, Cin, H, W] in place (<see cref="Gemm.RunBlockedA{T}"/>), so they are never permuted; every entry is
+    /// the same sum in the same order as with the permuted rows. Backward rule <see cref="Derivatives.ConvTranspose2d{T}"/>.
     /// </summary>
     internal static Tensor<T> ConvTranspose2dCore<T>(Tensor<T> x, Tensor<T> weight, Tensor<T>? bias, Conv2dGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = x.shape[0], cin = x.shape[1], hw = x.shape[2] * x.shape[3], patch = g.PatchSize;
-        var cd = TensorPool<T>.Rent(checked(n * hw * patch));
-        var (xd, wd) = (x.data, weight.data);
-        if (Gemm.Backend == "managed")
-            Parallelism.For(n, (long)n * hw * patch * cin, i =>
-                ManagedGemm.Run(true, false, hw, patch, cin, T.One, xd.AsSpan(i * cin * hw, cin * hw), wd.AsSpan(0, cin * patch), T.Zero,
-                    cd.AsSpan(i * hw * patch, hw * patch), maxThreads: 1));
-        else
-            for (int i = 0; i < n; i++)
-                Gemm.Run(true, false, hw, patch, cin, T.One, xd.AsSpan(i * cin * hw, cin * hw), wd.AsSpan(0, cin * patch), T.Zero, cd.AsSpan(i * hw * patch, hw * patch));
+        int rows = checked(n * hw);
+        var cd = TensorPool<T>.Rent(checked(rows * patch));
+        Gemm.RunBlockedA(false, false, rows, patch, cin, T.One, x.Span, weight.data.AsSpan(0, cin * patch), T.Zero, cd.AsSpan(0, rows * patch), hw);
         var z = Empty<T>([n, g.Channels, g.Height, g.Width]);
         Im2ColKernels.Col2Im(cd, n, g, z.data);
         TensorPool<T>.Return(cd);
