@@ -159,6 +159,23 @@ public static unsafe class Gemm
         OpenBlasRun(transA, transB, m, n, k, alpha, plain, b, beta, c);
     }
 
+    /// <summary>
+    /// A convolution's product C ← α·Im2Col(x)·op(B) + β·C for the images x [N, C, H, W] in <paramref name="geometry"/>
+    /// (m = N·OH·OW, k = C·kH·kW), C row-major or in blocks of <paramref name="rowBlock"/> rows (as <see cref="RunBlockedRows{T}"/>;
+    /// 0 = row-major). The managed kernel gathers the windows straight into its packed panels
+    /// (<see cref="ManagedGemm.RunIm2ColA{T}"/>, bit-identical to materialising Im2Col); OpenBLAS gets the Im2Col matrix.
+    /// </summary>
+    public static void RunIm2ColA<T>(bool transB, int n, T alpha, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, ReadOnlySpan<T> b, T beta, Span<T> c, int rowBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunIm2ColA(transB, n, alpha, x, batch, geometry, b, beta, c, rowBlock); return; }
+        int m = checked(batch * geometry.Windows), k = geometry.PatchSize;
+        var cols = new T[(long)m * k];
+        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        if (rowBlock > 0) RunBlockedRows(false, transB, m, n, k, alpha, cols, b, beta, c, rowBlock);
+        else OpenBlasRun(false, transB, m, n, k, alpha, cols, b, beta, c);
+    }
+
     /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
     public static void OpenBlasRun<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>

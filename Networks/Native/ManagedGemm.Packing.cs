@@ -108,6 +108,71 @@ public static unsafe partial class ManagedGemm
         }
     }
 
+    /// <summary>
+    /// <see cref="PackA{T}"/> when op(A) is the Im2Col matrix of the images at job.A: each panel's rows are gathered from
+    /// the images into <paramref name="rows"/> (mr × kc, in cache), then transposed into the panel as a row-major A would be.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackAIm2Col<T>(in Job<T> job, in Verify.Networks.Tensors.Conv2dGeometry g, int i0, int mc, int p0, int kc, int mr, T* dst, T* rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mb = Math.Min(mr, mc - ir);
+            T* panel = dst + (long)ir * kc;
+            for (int r = 0; r < mb; r++) Im2ColRow(job.A, g, i0 + ir + r, p0, kc, rows + (long)r * kc);
+            int pStart = 0;
+            if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && mb == 8)
+                for (; pStart + 8 <= kc; pStart += 8)
+                    Transpose8x8((float*)(rows + pStart), kc, (float*)(panel + pStart * 8), 8);
+            for (int r = 0; r < mb; r++)
+            {
+                T* src = rows + (long)r * kc;
+                for (int p = pStart; p < kc; p++) panel[p * mr + r] = src[p];
+            }
+            for (int r = mb; r < mr; r++)
+                for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
+        }
+    }
+
+    /// <summary>dst[0..kc) = columns p0 … p0 + kc − 1 of row i (a window) of the Im2Col matrix of the images at x.</summary>
+    private static void Im2ColRow<T>(T* x, in Verify.Networks.Tensors.Conv2dGeometry g, int i, int p0, int kc, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int windows = g.Windows, n = i / windows, w = i % windows;
+        int ih0 = w / g.OutW * g.StrideH - g.PadH, iw0 = w % g.OutW * g.StrideW - g.PadW;
+        int kw = g.KernelW, kh = g.KernelH, H = g.Height, W = g.Width;
+        T* image = x + (long)n * g.Channels * H * W;
+        int q = p0, end = p0 + kc;
+        int row = q / kw, kj = q % kw; // row = c·kH + ki: one kernel row of one channel
+        while (q < end)
+        {
+            int c = row / kh, ki = row % kh, ih = ih0 + ki;
+            int take = Math.Min(kw - kj, end - q);
+            if ((uint)ih >= (uint)H)
+                for (int j = 0; j < take; j++) dst[j] = T.Zero;
+            else
+            {
+                T* src = image + ((long)c * H + ih) * W + iw0 + kj;
+                int jlo = Math.Max(0, -(iw0 + kj)), jhi = Math.Min(take, W - (iw0 + kj));
+                if (jlo == 0 && jhi == take) for (int j = 0; j < take; j++) dst[j] = src[j];
+                else for (int j = 0; j < take; j++) dst[j] = j >= jlo && j < jhi ? src[j] : T.Zero;
+            }
+            dst += take;
+            q += take;
+            kj = 0;
+            row++;
+        }
+    }
+
+    /// <summary>Entry (i, p) of the Im2Col matrix of the images at x (for the scalar path).</summary>
+    private static T Im2ColAt<T>(T* x, in Verify.Networks.Tensors.Conv2dGeometry g, int i, int p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T v = T.Zero;
+        Im2ColRow(x, g, i, p, 1, &v);
+        return v;
+    }
+
     /// <summary>op(B)[p0.., j0..] (kc × nc) → panels of nr columns, each stored p-major: panel[p·nr + j]; columns past n are zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(in Job<T> job, int p0, int kc, int j0, int nc, int nr, T* dst)

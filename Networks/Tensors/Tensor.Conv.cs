@@ -46,8 +46,8 @@ public static partial class Tensor
     /// PyTorch's conv2d: x [N, C, H, W], weight [O, C, kH, kW], bias [O] (or null) → [N, O, OH, OW], computed as
     /// Im2Col(x)·W'ᵀ + b with W' the weight as an O × C·kH·kW matrix (one GEMM for the whole batch, written straight into NCHW).
     /// One recorded op whose backward rule is written with <see cref="ConvTranspose2d{T}(Tensor{T}, Tensor{T}, Tensor{T}?, int, int, int)"/>
-    /// and the weight product <see cref="Conv2dWeight{T}"/> (<see cref="Derivatives.Conv2d{T}"/>), so the Im2Col matrix is a
-    /// pooled temporary of the forward pass, never kept by the graph.
+    /// and the weight product <see cref="Conv2dWeight{T}"/> (<see cref="Derivatives.Conv2d{T}"/>), so no Im2Col matrix is
+    /// kept by the graph.
     /// </summary>
     public static Tensor<T> Conv2d<T>(Tensor<T> x, Tensor<T> weight, Tensor<T>? bias = null, int stride = 1, int padding = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -67,22 +67,19 @@ public static partial class Tensor
     }
 
     /// <summary>
-    /// y [N, O, OH, OW] = conv(x, W) + b for a checked geometry: the Im2Col matrix of the batch (a pooled temporary) times
-    /// W'ᵀ, written by the GEMM straight into NCHW with the bias preloaded (as in <see cref="Linear{T}"/>).
+    /// y [N, O, OH, OW] = conv(x, W) + b for a checked geometry: the Im2Col matrix of the batch (gathered by the GEMM into
+    /// its packed panels, <see cref="Gemm.RunIm2ColA{T}"/>, never materialised) times W'ᵀ, written straight into NCHW with
+    /// the bias preloaded (as in <see cref="Linear{T}"/>).
     /// </summary>
     internal static Tensor<T> Conv2dCore<T>(Tensor<T> x, Tensor<T> w, Tensor<T>? bias, Conv2dGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = x.shape[0], o = w.shape[0], windows = g.Windows, patch = g.PatchSize;
+        int n = x.shape[0], o = w.shape[0], windows = g.Windows;
         var y = Empty<T>([n, o, g.OutH, g.OutW]);
         if (bias is not null)
             for (int i = 0; i < n; i++)
                 for (int c = 0; c < o; c++) y.Span.Slice((i * o + c) * windows, windows).Fill(bias.data[c]);
-        int rows = checked(n * windows);
-        var cols = TensorPool<T>.Rent(checked(rows * patch));
-        Im2ColKernels.Im2Col(x.data, n, g, cols);
-        Gemm.RunBlockedRows(false, true, rows, o, patch, T.One, cols.AsSpan(0, rows * patch), w.Span, bias is null ? T.Zero : T.One, y.Span, windows);
-        TensorPool<T>.Return(cols);
+        Gemm.RunIm2ColA(true, o, T.One, x.Span, n, g, w.Span, bias is null ? T.Zero : T.One, y.Span, windows);
         bool needs = (x.RequiresGrad || w.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
         if (!needs) return y;
         return bias is null ? Record(y, "conv2d", Derivatives.Conv2d(x, w, null, g), x, w)

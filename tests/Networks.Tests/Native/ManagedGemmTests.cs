@@ -129,6 +129,47 @@ public sealed class ManagedGemmTests
         });
     }
 
+    [Property(MaxTest = 80)]
+    public Property Im2ColInThePackingIsBitIdenticalToIm2ColThenTheProduct()
+    {
+        // The windows gathered straight into the packed panels must give the very floats (and doubles) of Im2Col followed by
+        // the product, C row-major or in NCHW blocks: strides, paddings, kernels whose rows the KC = 256 blocks cut
+        // (C·kH·kW up to 324), partial panels, any thread count.
+        var cases = from batch in Gen.Choose(1, 3) from ch in Gen.OneOf(Gen.Choose(1, 4), Gen.Elements(16, 17, 36))
+                    from h in Gen.Choose(1, 9) from w in Gen.Choose(1, 9) from kh in Gen.Choose(1, 3) from kw in Gen.Choose(1, 4)
+                    from sh in Gen.Choose(1, 3) from sw in Gen.Choose(1, 3) from ph in Gen.Choose(0, 2) from pw in Gen.Choose(0, 2)
+                    from o in Gen.OneOf(Gen.Choose(1, 40), Gen.Elements(64, 65)) from tb in Gen.Elements(false, true)
+                    from blocked in Gen.Elements(false, true) from beta in Gen.Elements(0.0, 1.0) from threads in Gen.Elements(1, 2)
+                    from seed in Gen.Choose(0, 10_000)
+                    where h + 2 * ph >= kh && w + 2 * pw >= kw
+                    select (Batch: batch, G: new Verify.Networks.Tensors.Conv2dGeometry(ch, h, w, kh, kw, sh, sw, ph, pw), O: o, TB: tb, Blocked: blocked, Beta: beta, Threads: threads, Seed: seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            int m = c.Batch * c.G.Windows, k = c.G.PatchSize, rb = c.Blocked ? c.G.Windows : 0;
+            var (x, b, c0) = Operands(c.Batch * c.G.Channels * c.G.Height * c.G.Width, 1, 1, c.Seed);
+            var (_, wgt, cInit) = Operands(m, c.O, k, c.Seed + 1);
+            var cols = Verify.Networks.Tensors.Tensor.Im2Col(Verify.Networks.Tensors.Tensor.From(x, c.Batch, c.G.Channels, c.G.Height, c.G.Width), c.G).ToArray();
+            int saved = ManagedGemm.Threads;
+            try
+            {
+                ManagedGemm.Threads = c.Threads;
+                var expected = (double[])cInit.Clone(); var ours = (double[])cInit.Clone();
+                if (c.Blocked) ManagedGemm.RunBlockedRows(false, c.TB, m, c.O, k, 0.5, cols, wgt, c.Beta, expected.AsSpan(), rb);
+                else ManagedGemm.Run(false, c.TB, m, c.O, k, 0.5, cols, wgt, c.Beta, expected.AsSpan());
+                ManagedGemm.RunIm2ColA(c.TB, c.O, 0.5, x, c.Batch, c.G, wgt, c.Beta, ours.AsSpan(), rb);
+                Assert.Equal(expected, ours);
+                float[] F(double[] v) => v.Select(z => (float)z).ToArray();
+                var expectedF = F(cInit); var oursF = F(cInit);
+                if (c.Blocked) ManagedGemm.RunBlockedRows(false, c.TB, m, c.O, k, 0.5f, F(cols), F(wgt), (float)c.Beta, expectedF.AsSpan(), rb);
+                else ManagedGemm.Run(false, c.TB, m, c.O, k, 0.5f, F(cols), F(wgt), (float)c.Beta, expectedF.AsSpan());
+                ManagedGemm.RunIm2ColA(c.TB, c.O, 0.5f, F(x), c.Batch, c.G, F(wgt), (float)c.Beta, oursF.AsSpan(), rb);
+                Assert.Equal(expectedF, oursF);
+            }
+            finally { ManagedGemm.Threads = saved; }
+            return true;
+        });
+    }
+
     [Fact]
     public void BlockedARefusesABlockThatDoesNotDivideTheStoredRows() =>
         Assert.Throws<ArgumentException>(() => ManagedGemm.RunBlockedA(true, false, 2, 2, 6, 1f, new float[12], new float[12], 0f, new float[4], 4));
