@@ -155,7 +155,13 @@ public static unsafe partial class ManagedGemm
             {
                 T* src = image + ((long)c * H + ih) * W + iw0 + kj;
                 int jlo = Math.Max(0, -(iw0 + kj)), jhi = Math.Min(take, W - (iw0 + kj));
-                if (jlo == 0 && jhi == take) for (int j = 0; j < take; j++) dst[j] = src[j];
+                if (jlo == 0 && jhi == take)
+                {
+                    // A whole kernel row inside the image: one 16- or 32-byte move for the common 4-wide rows.
+                    if (take * sizeof(T) == 16) Unsafe.WriteUnaligned(dst, Unsafe.ReadUnaligned<Vector128<byte>>(src));
+                    else if (take * sizeof(T) == 32) Unsafe.WriteUnaligned(dst, Unsafe.ReadUnaligned<Vector256<byte>>(src));
+                    else for (int j = 0; j < take; j++) dst[j] = src[j];
+                }
                 else for (int j = 0; j < take; j++) dst[j] = j >= jlo && j < jhi ? src[j] : T.Zero;
             }
             dst += take;
