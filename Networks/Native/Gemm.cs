@@ -176,6 +176,23 @@ public static unsafe class Gemm
         else OpenBlasRun(false, transB, m, n, k, alpha, cols, b, beta, c);
     }
 
+    /// <summary>
+    /// A convolution's weight product C ← α·op(A)·Im2Col(x) + β·C (C row-major, m × C·kH·kW; k = N·OH·OW windows), A stored
+    /// in row blocks of <paramref name="aBlock"/> (0: plain) as in <see cref="RunBlockedA{T}"/>. The managed kernel gathers
+    /// the windows straight into its packed panels (<see cref="ManagedGemm.RunIm2ColB{T}"/>, bit-identical to materialising
+    /// Im2Col); OpenBLAS gets the Im2Col matrix.
+    /// </summary>
+    public static void RunIm2ColB<T>(bool transA, int m, T alpha, ReadOnlySpan<T> a, int aBlock, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, T beta, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunIm2ColB(transA, m, alpha, a, aBlock, x, batch, geometry, beta, c); return; }
+        int k = checked(batch * geometry.Windows), n = geometry.PatchSize;
+        var cols = new T[(long)k * n];
+        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        if (aBlock > 0) RunBlockedA(transA, false, m, n, k, alpha, a, cols, beta, c, aBlock);
+        else OpenBlasRun(transA, false, m, n, k, alpha, a, cols, beta, c);
+    }
+
     /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
     public static void OpenBlasRun<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>

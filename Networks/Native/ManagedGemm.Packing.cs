@@ -171,6 +171,27 @@ public static unsafe partial class ManagedGemm
         }
     }
 
+    /// <summary>
+    /// <see cref="PackB{T}"/> when op(B) is the Im2Col matrix of the images at job.B (rows p = windows, columns j = patch
+    /// entries): each panel row is a segment of one window, gathered straight from the images; columns past n are zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackBIm2Col<T>(in Job<T> job, in Verify.Networks.Tensors.Conv2dGeometry g, int p0, int kc, int j0, int nc, int nr, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int nb = Math.Min(nr, nc - jr);
+            T* panel = dst + (long)jr * kc;
+            for (int p = 0; p < kc; p++)
+            {
+                T* d = panel + p * nr;
+                Im2ColRow(job.B, g, p0 + p, j0 + jr, nb, d);
+                for (int j = nb; j < nr; j++) d[j] = T.Zero;
+            }
+        }
+    }
+
     /// <summary>Entry (i, p) of the Im2Col matrix of the images at x (for the scalar path).</summary>
     private static T Im2ColAt<T>(T* x, in Verify.Networks.Tensors.Conv2dGeometry g, int i, int p) where T : unmanaged, IFloatingPointIeee754<T>
     {

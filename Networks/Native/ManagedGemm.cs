@@ -103,13 +103,30 @@ public static unsafe partial class ManagedGemm
         Run(false, transB, m, n, k, alpha, x, b, beta, c, threads, rowBlock, 0, geometry);
     }
 
+    /// <summary>
+    /// C ← α·op(A)·Im2Col(x) + β·C (C row-major, m × C·kH·kW): a convolution's weight product, with the Im2Col matrix of the
+    /// images x [N, C, H, W] (<paramref name="geometry"/>; k = N·OH·OW windows) gathered straight into the packed panels, and
+    /// A stored in row blocks of <paramref name="aBlock"/> as in <see cref="RunBlockedA{T}"/> (0: plain). Bit-identical to
+    /// Im2Col followed by the product.
+    /// </summary>
+    public static void RunIm2ColB<T>(bool transA, int m, T alpha, ReadOnlySpan<T> a, int aBlock, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, T beta, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = checked(batch * geometry.Windows), n = geometry.PatchSize;
+        if (x.Length < (long)batch * geometry.Channels * geometry.Height * geometry.Width)
+            throw new ArgumentException($"ManagedGemm: {x.Length} values cannot hold {batch} images of {geometry}", nameof(x));
+        if (aBlock < 0 || (aBlock > 0 && (transA ? k : m) % aBlock != 0))
+            throw new ArgumentException($"ManagedGemm: aBlock {aBlock} must be 0 or divide the {(transA ? k : m)} stored rows of A", nameof(aBlock));
+        Run(transA, false, m, n, k, alpha, a, x, beta, c, threads, 0, aBlock, bWindows: geometry);
+    }
+
     private static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads, int rowBlock, int aBlock = 0,
-        Verify.Networks.Tensors.Conv2dGeometry? windows = null)
+        Verify.Networks.Tensors.Conv2dGeometry? windows = null, Verify.Networks.Tensors.Conv2dGeometry? bWindows = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (maxThreads < 1) throw new ArgumentException("maxThreads must be at least 1", nameof(maxThreads));
         if (m < 0 || n < 0 || k < 0) throw new ArgumentException($"ManagedGemm: negative size m={m}, n={n}, k={k}");
-        if ((windows is null && a.Length < (long)m * k) || b.Length < (long)k * n || c.Length < (long)m * n)
+        if ((windows is null && a.Length < (long)m * k) || (bWindows is null && b.Length < (long)k * n) || c.Length < (long)m * n)
             throw new ArgumentException($"ManagedGemm: buffers too small for m={m}, n={n}, k={k}");
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
             throw new NotSupportedException($"ManagedGemm supports float and double, not {typeof(T).Name}");
@@ -122,10 +139,10 @@ public static unsafe partial class ManagedGemm
         }
         fixed (T* pa = a, pb = b, pc = c)
         {
-            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock, aBlock: aBlock, windows: windows);
+            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock, aBlock: aBlock, windows: windows, bWindows: bWindows);
             if (Level == 0) { Scalar(job); return; }
             int mr = Level == 2 ? 8 : 6, nr = 2 * (Level == 2 ? Vector512<T>.Count : Vector256<T>.Count);
-            if (n < nr && m > n && rowBlock == 0 && aBlock == 0 && windows is null)
+            if (n < nr && m > n && rowBlock == 0 && aBlock == 0 && windows is null && bWindows is null)
             {
                 // A narrow C (fewer columns than one register tile, e.g. a weight gradient [64, 16] summed over 12 544 rows)
                 // would leave most of each tile empty: compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead and write it back transposed.
@@ -154,9 +171,12 @@ public static unsafe partial class ManagedGemm
 
     /// <summary>One GEMM call's operands (raw pointers: the caller keeps them pinned for the call).</summary>
     private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false, int rowBlock = 0, int aBlock = 0,
-        Verify.Networks.Tensors.Conv2dGeometry? windows = null)
+        Verify.Networks.Tensors.Conv2dGeometry? windows = null, Verify.Networks.Tensors.Conv2dGeometry? bWindows = null)
         where T : unmanaged
     {
+        /// <summary>null, or op(B) (untransposed) is the Im2Col matrix of the images at B in this geometry, never materialised: rows are windows.</summary>
+        public readonly Verify.Networks.Tensors.Conv2dGeometry? BWindows = bWindows;
+
         /// <summary>null, or op(A) is the Im2Col matrix of the images at A (NCHW) in this geometry, never materialised: rows are windows, columns patch entries.</summary>
         public readonly Verify.Networks.Tensors.Conv2dGeometry? Windows = windows;
 
@@ -190,7 +210,8 @@ public static unsafe partial class ManagedGemm
             {
                 int kc = Math.Min(KC, job.K - pc);
                 bool first = pc == 0;
-                PackB(job, pc, kc, jc, nc, nr, bPack);
+                if (job.BWindows is { } gb) PackBIm2Col(job, gb, pc, kc, jc, nc, nr, bPack);
+                else PackB(job, pc, kc, jc, nc, nr, bPack);
                 for (int ic = r0; ic < r1; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, r1 - ic);
@@ -296,7 +317,7 @@ public static unsafe partial class ManagedGemm
             {
                 T aip = job.Windows is { } geo ? Im2ColAt(job.A, geo, i, p) : job.A[AIndex(job, i, p)];
                 for (int j = 0; j < job.N; j++)
-                    acc[j] += aip * (job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
+                    acc[j] += aip * (job.BWindows is { } gb ? Im2ColAt(job.B, gb, p, j) : job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
             }
             int rb = job.RowBlock;
             T* cr = rb > 0 ? job.C + (long)(i / rb) * rb * job.N + i % rb : job.C + (long)i * job.N;

@@ -89,18 +89,16 @@ public static partial class Tensor
     /// <summary>
     /// The weight product of a convolution (PyTorch's torch.nn.grad.conv2d_weight): for g [N, O, OH, OW] and x [N, C, H, W],
     /// ∂⟨conv(x, W), g⟩/∂W = g'ᵀ·Im2Col(x) as [O, C, kH, kW], with g' the rows [N·OH·OW, O] of g. Bilinear in (g, x);
-    /// backward rule <see cref="Derivatives.Conv2dWeight{T}"/>. The Im2Col matrix is a pooled temporary; g is read in place.
+    /// backward rule <see cref="Derivatives.Conv2dWeight{T}"/>. Neither g' nor the Im2Col matrix is materialised.
     /// </summary>
     internal static Tensor<T> Conv2dWeight<T>(Tensor<T> g, Tensor<T> x, Conv2dGeometry geo)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = x.shape[0], o = g.shape[1], windows = geo.Windows, patch = geo.PatchSize, rows = checked(n * windows);
-        var cols = TensorPool<T>.Rent(checked(rows * patch));
-        Im2ColKernels.Im2Col(x.data, n, geo, cols);
+        int n = x.shape[0], o = g.shape[1], windows = geo.Windows;
         var dw = Empty<T>([o, geo.Channels, geo.KernelH, geo.KernelW]);
-        // g [N, O, OH·OW] is g' [N·OH·OW, O] stored in blocks of OH·OW rows: read in place, never permuted.
-        Gemm.RunBlockedA(true, false, o, patch, rows, T.One, g.Span, cols.AsSpan(0, rows * patch), T.Zero, dw.Span, windows);
-        TensorPool<T>.Return(cols);
+        // g [N, O, OH·OW] is g' [N·OH·OW, O] stored in blocks of OH·OW rows: read in place, never permuted; the windows of x
+        // are gathered by the GEMM's packing.
+        Gemm.RunIm2ColB(true, o, T.One, g.Span, windows, x.Span, n, geo, T.Zero, dw.Span);
         return Needs(g, x) ? Record(dw, "conv2d_weight", Derivatives.Conv2dWeight(g, x, geo), g, x) : dw;
     }
 

@@ -170,6 +170,46 @@ public sealed class ManagedGemmTests
         });
     }
 
+    [Property(MaxTest = 80)]
+    public Property Im2ColAsTheSecondOperandIsBitIdenticalToIm2ColThenTheProduct()
+    {
+        // The weight product op(A)·Im2Col(x): windows gathered straight into B's packed panels, A plain or in NCHW row
+        // blocks (a gradient g [N, O, windows] read as g'ᵀ), against Im2Col materialised, in float and double.
+        var cases = from batch in Gen.Choose(1, 3) from ch in Gen.OneOf(Gen.Choose(1, 4), Gen.Elements(17, 36))
+                    from h in Gen.Choose(1, 9) from w in Gen.Choose(1, 9) from kh in Gen.Choose(1, 3) from kw in Gen.Choose(1, 4)
+                    from sh in Gen.Choose(1, 3) from sw in Gen.Choose(1, 3) from ph in Gen.Choose(0, 2) from pw in Gen.Choose(0, 2)
+                    from m in Gen.OneOf(Gen.Choose(1, 40), Gen.Elements(64, 65)) from ta in Gen.Elements(false, true)
+                    from blocked in Gen.Elements(false, true) from beta in Gen.Elements(0.0, 1.0) from threads in Gen.Elements(1, 2)
+                    from seed in Gen.Choose(0, 10_000)
+                    where h + 2 * ph >= kh && w + 2 * pw >= kw
+                    select (Batch: batch, G: new Verify.Networks.Tensors.Conv2dGeometry(ch, h, w, kh, kw, sh, sw, ph, pw), M: m, TA: ta, Blocked: blocked, Beta: beta, Threads: threads, Seed: seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            int k = c.Batch * c.G.Windows, n = c.G.PatchSize, ab = c.Blocked ? (c.TA ? c.G.Windows : 1) : 0;
+            var (x, _, _) = Operands(c.Batch * c.G.Channels * c.G.Height * c.G.Width, 1, 1, c.Seed);
+            var (a, _, cInit) = Operands(c.M, n, k, c.Seed + 1);
+            var cols = Verify.Networks.Tensors.Tensor.Im2Col(Verify.Networks.Tensors.Tensor.From(x, c.Batch, c.G.Channels, c.G.Height, c.G.Width), c.G).ToArray();
+            int saved = ManagedGemm.Threads;
+            try
+            {
+                ManagedGemm.Threads = c.Threads;
+                var expected = (double[])cInit.Clone(); var ours = (double[])cInit.Clone();
+                if (ab > 0) ManagedGemm.RunBlockedA(c.TA, false, c.M, n, k, 0.5, a, cols, c.Beta, expected.AsSpan(), ab);
+                else ManagedGemm.Run(c.TA, false, c.M, n, k, 0.5, a, cols, c.Beta, expected.AsSpan());
+                ManagedGemm.RunIm2ColB(c.TA, c.M, 0.5, a, ab, x, c.Batch, c.G, c.Beta, ours.AsSpan());
+                Assert.Equal(expected, ours);
+                float[] F(double[] v) => v.Select(z => (float)z).ToArray();
+                var expectedF = F(cInit); var oursF = F(cInit);
+                if (ab > 0) ManagedGemm.RunBlockedA(c.TA, false, c.M, n, k, 0.5f, F(a), F(cols), (float)c.Beta, expectedF.AsSpan(), ab);
+                else ManagedGemm.Run(c.TA, false, c.M, n, k, 0.5f, F(a), F(cols), (float)c.Beta, expectedF.AsSpan());
+                ManagedGemm.RunIm2ColB(c.TA, c.M, 0.5f, F(a), ab, F(x), c.Batch, c.G, (float)c.Beta, oursF.AsSpan());
+                Assert.Equal(expectedF, oursF);
+            }
+            finally { ManagedGemm.Threads = saved; }
+            return true;
+        });
+    }
+
     [Fact]
     public void BlockedARefusesABlockThatDoesNotDivideTheStoredRows() =>
         Assert.Throws<ArgumentException>(() => ManagedGemm.RunBlockedA(true, false, 2, 2, 6, 1f, new float[12], new float[12], 0f, new float[4], 4));
