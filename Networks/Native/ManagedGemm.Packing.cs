@@ -145,15 +145,17 @@ public static unsafe partial class ManagedGemm
         T* image = x + (long)n * g.Channels * H * W;
         int q = p0, end = p0 + kc;
         int row = q / kw, kj = q % kw; // row = c·kH + ki: one kernel row of one channel
+        int c = row / kh, ki = row % kh;  // advanced incrementally below (no division per kernel row)
+        T* plane = image + (long)c * H * W;
         while (q < end)
         {
-            int c = row / kh, ki = row % kh, ih = ih0 + ki;
+            int ih = ih0 + ki;
             int take = Math.Min(kw - kj, end - q);
             if ((uint)ih >= (uint)H)
                 for (int j = 0; j < take; j++) dst[j] = T.Zero;
             else
             {
-                T* src = image + ((long)c * H + ih) * W + iw0 + kj;
+                T* src = plane + (long)ih * W + iw0 + kj;
                 int jlo = Math.Max(0, -(iw0 + kj)), jhi = Math.Min(take, W - (iw0 + kj));
                 if (jlo == 0 && jhi == take)
                 {
@@ -167,7 +169,11 @@ public static unsafe partial class ManagedGemm
             dst += take;
             q += take;
             kj = 0;
-            row++;
+            if (++ki == kh)
+            {
+                ki = 0;
+                plane += (long)H * W;
+            }
         }
     }
 
