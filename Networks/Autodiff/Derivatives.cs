@@ -175,17 +175,6 @@ public static class Derivatives
             return [gx, gw, R(b) ? Tensor.Reshape(Tensor.Sum(g, 0), b.shape) : null];
         };
 
-    /// <summary>
-    /// conv2d_gemm (y [N, O, OH, OW] = cols·Wᵀ + b laid out as NCHW): g read back as rows [N·OH·OW, O] by a permute, then
-    /// linear's rule (the same ops, in the same order, as Linear followed by Permute would record).
-    /// </summary>
-    public static BackwardRule<T> ConvGemm<T>(Tensor<T> cols, Tensor<T> w, Tensor<T>? b, int batch, int windows) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var linear = Linear(cols, w, b);
-        int o = w.Rows;
-        return g => linear(Tensor.Reshape(Tensor.Permute(Tensor.Reshape(g, batch, o, windows), 0, 2, 1), batch * windows, o));
-    }
-
     /// <summary>transpose: gᵀ.</summary>
     public static BackwardRule<T> Transpose<T>() where T : unmanaged, IFloatingPointIeee754<T> => g => [Tensor.Transpose(g)];
 
@@ -229,6 +218,39 @@ public static class Derivatives
     /// <summary>col2im (linear): Im2Col(g), its adjoint.</summary>
     public static BackwardRule<T> Col2Im<T>(Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
         => g => [Tensor.Im2Col(g, geometry)];
+
+    /// <summary>
+    /// conv2d (y = conv(x, W) + b, bilinear in x and W): ∂x = conv_transpose(g, W), ∂W = conv2d_weight(g, x),
+    /// ∂b = g summed to [1, O, 1, 1].
+    /// </summary>
+    public static BackwardRule<T> Conv2d<T>(Tensor<T> x, Tensor<T> w, Tensor<T>? b, Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
+        => g =>
+        {
+            var gx = R(x) ? Tensor.ConvTranspose2dCore(g, w, null, geometry) : null;
+            var gw = R(w) ? Tensor.Conv2dWeight(g, x, geometry) : null;
+            if (b is null) return [gx, gw];
+            return [gx, gw, R(b) ? Tensor.Reshape(Tensor.SumTo(g, [1, g.shape[1], 1, 1]), g.shape[1]) : null];
+        };
+
+    /// <summary>
+    /// conv_transpose2d (z = conv_transpose(x, W) + b, the adjoint of conv in its input): ∂x = conv(g, W),
+    /// ∂W = conv2d_weight(x, g), ∂b = g summed to [1, C, 1, 1].
+    /// </summary>
+    public static BackwardRule<T> ConvTranspose2d<T>(Tensor<T> x, Tensor<T> w, Tensor<T>? b, Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
+        => g =>
+        {
+            var gx = R(x) ? Tensor.Conv2dCore(g, w, null, geometry) : null;
+            var gw = R(w) ? Tensor.Conv2dWeight(x, g, geometry) : null;
+            if (b is null) return [gx, gw];
+            return [gx, gw, R(b) ? Tensor.Reshape(Tensor.SumTo(g, [1, geometry.Channels, 1, 1]), geometry.Channels) : null];
+        };
+
+    /// <summary>
+    /// conv2d_weight (D = conv2d_weight(g, x), bilinear: ⟨D, H⟩ = ⟨g, conv(x, H)⟩ = ⟨conv_transpose(g, H), x⟩):
+    /// ∂g = conv(x, H), ∂x = conv_transpose(g, H).
+    /// </summary>
+    public static BackwardRule<T> Conv2dWeight<T>(Tensor<T> g, Tensor<T> x, Conv2dGeometry geometry) where T : unmanaged, IFloatingPointIeee754<T>
+        => h => [R(g) ? Tensor.Conv2dCore(x, h, null, geometry) : null, R(x) ? Tensor.ConvTranspose2dCore(g, h, null, geometry) : null];
 
     /// <summary>gather_rows: g's rows scatter-added back to their source rows.</summary>
     public static BackwardRule<T> GatherRows<T>(Tensor<T> x, int[] index) where T : unmanaged, IFloatingPointIeee754<T>

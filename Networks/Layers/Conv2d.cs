@@ -14,12 +14,7 @@ public sealed class Conv2d<T> : Module<T>, IWeightedLayer<T> where T : unmanaged
     /// <summary>A convolution with a square kernel, stride and padding, initialised from <paramref name="rng"/>.</summary>
     public Conv2d(int inChannels, int outChannels, int kernelSize, Rng rng, int stride = 1, int padding = 0, bool bias = true)
     {
-        ArgumentNullException.ThrowIfNull(rng);
-        Check(inChannels, nameof(inChannels));
-        Check(outChannels, nameof(outChannels));
-        Check(kernelSize, nameof(kernelSize));
-        Check(stride, nameof(stride));
-        if (padding < 0) throw new ArgumentException($"padding must be ≥ 0, got {padding}", nameof(padding));
+        ConvArguments.Check(rng, inChannels, outChannels, kernelSize, stride, padding);
         (InChannels, OutChannels, KernelSize, Stride, Padding) = (inChannels, outChannels, kernelSize, stride, padding);
         Weight = RegisterParameter("weight", Tensor.Zeros<T>(outChannels, inChannels, kernelSize, kernelSize));
         Initializers.KaimingUniform(Weight, rng);
@@ -53,8 +48,23 @@ public sealed class Conv2d<T> : Module<T>, IWeightedLayer<T> where T : unmanaged
 
     /// <inheritdoc/>
     public int OutputDim => 0;
+}
 
-    internal static void Check(int v, string name)
+/// <summary>The argument checks Conv2d and ConvTranspose2d share (one clear line naming the bad parameter).</summary>
+internal static class ConvArguments
+{
+    /// <summary>rng given; channel counts, kernel size and stride ≥ 1; padding ≥ 0.</summary>
+    public static void Check(Rng rng, int inChannels, int outChannels, int kernelSize, int stride, int padding)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        AtLeastOne(inChannels, nameof(inChannels));
+        AtLeastOne(outChannels, nameof(outChannels));
+        AtLeastOne(kernelSize, nameof(kernelSize));
+        AtLeastOne(stride, nameof(stride));
+        if (padding < 0) throw new ArgumentException($"padding must be ≥ 0, got {padding}", nameof(padding));
+    }
+
+    private static void AtLeastOne(int v, string name)
     {
         if (v < 1) throw new ArgumentException($"{name} must be at least 1, got {v}", name);
     }

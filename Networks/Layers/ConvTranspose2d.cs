@@ -15,12 +15,7 @@ public sealed class ConvTranspose2d<T> : Module<T>, IWeightedLayer<T> where T : 
     /// <summary>A transposed convolution with a square kernel, stride and padding, initialised from <paramref name="rng"/>.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, Rng rng, int stride = 1, int padding = 0, int outputPadding = 0, bool bias = true)
     {
-        ArgumentNullException.ThrowIfNull(rng);
-        Conv2d<T>.Check(inChannels, nameof(inChannels));
-        Conv2d<T>.Check(outChannels, nameof(outChannels));
-        Conv2d<T>.Check(kernelSize, nameof(kernelSize));
-        Conv2d<T>.Check(stride, nameof(stride));
-        if (padding < 0) throw new ArgumentException($"padding must be ≥ 0, got {padding}", nameof(padding));
+        ConvArguments.Check(rng, inChannels, outChannels, kernelSize, stride, padding);
         if (outputPadding < 0 || outputPadding >= stride)
             throw new ArgumentException($"outputPadding must lie in 0 … stride − 1 = {stride - 1}, got {outputPadding}", nameof(outputPadding));
         (InChannels, OutChannels, KernelSize, Stride, Padding, OutputPadding) = (inChannels, outChannels, kernelSize, stride, padding, outputPadding);

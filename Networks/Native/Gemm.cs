@@ -139,6 +139,60 @@ public static unsafe class Gemm
             for (int j = 0; j < n; j++) c[(int)((long)(i / rowBlock) * rowBlock * n + (long)j * rowBlock + i % rowBlock)] = rows[(long)i * n + j];
     }
 
+    /// <summary>
+    /// C ← α·op(A)·op(B) + β·C with A stored (m×k, or k×m when <paramref name="transA"/>) as blocks of
+    /// <paramref name="aBlock"/> rows laid out [cols, aBlock] (stored entry (r, s) at A[(r / aBlock)·aBlock·cols + s·aBlock
+    /// + r mod aBlock]): NCHW images read as the rows [N·H·W, C] of their pixels without a permute. The managed kernel packs
+    /// that layout itself (<see cref="ManagedGemm.RunBlockedA{T}"/>, bit-identical to A row-major); OpenBLAS gets A gathered
+    /// into rows.
+    /// </summary>
+    public static void RunBlockedA<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int aBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunBlockedA(transA, transB, m, n, k, alpha, a, b, beta, c, aBlock); return; }
+        int rows = transA ? k : m, cols = transA ? m : k;
+        if (aBlock < 1 || rows % aBlock != 0) throw new ArgumentException($"Gemm: aBlock {aBlock} must be ≥ 1 and divide the {rows} stored rows of A", nameof(aBlock));
+        if (a.Length < (long)rows * cols) throw new ArgumentException($"Gemm: buffers too small for m={m}, n={n}, k={k}");
+        var plain = new T[(long)rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int s = 0; s < cols; s++) plain[(long)r * cols + s] = a[(int)((long)(r / aBlock) * aBlock * cols + (long)s * aBlock + r % aBlock)];
+        OpenBlasRun(transA, transB, m, n, k, alpha, plain, b, beta, c);
+    }
+
+    /// <summary>
+    /// A convolution's product C ← α·Im2Col(x)·op(B) + β·C for the images x [N, C, H, W] in <paramref name="geometry"/>
+    /// (m = N·OH·OW, k = C·kH·kW), C row-major or in blocks of <paramref name="rowBlock"/> rows (as <see cref="RunBlockedRows{T}"/>;
+    /// 0 = row-major). The managed kernel gathers the windows straight into its packed panels
+    /// (<see cref="ManagedGemm.RunIm2ColA{T}"/>, bit-identical to materialising Im2Col); OpenBLAS gets the Im2Col matrix.
+    /// </summary>
+    public static void RunIm2ColA<T>(bool transB, int n, T alpha, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, ReadOnlySpan<T> b, T beta, Span<T> c, int rowBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunIm2ColA(transB, n, alpha, x, batch, geometry, b, beta, c, rowBlock); return; }
+        int m = checked(batch * geometry.Windows), k = geometry.PatchSize;
+        var cols = new T[(long)m * k];
+        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        if (rowBlock > 0) RunBlockedRows(false, transB, m, n, k, alpha, cols, b, beta, c, rowBlock);
+        else OpenBlasRun(false, transB, m, n, k, alpha, cols, b, beta, c);
+    }
+
+    /// <summary>
+    /// A convolution's weight product C ← α·op(A)·Im2Col(x) + β·C (C row-major, m × C·kH·kW; k = N·OH·OW windows), A stored
+    /// in row blocks of <paramref name="aBlock"/> (0: plain) as in <see cref="RunBlockedA{T}"/>. The managed kernel gathers
+    /// the windows straight into its packed panels (<see cref="ManagedGemm.RunIm2ColB{T}"/>, bit-identical to materialising
+    /// Im2Col); OpenBLAS gets the Im2Col matrix.
+    /// </summary>
+    public static void RunIm2ColB<T>(bool transA, int m, T alpha, ReadOnlySpan<T> a, int aBlock, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, T beta, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Backend == "managed") { ManagedGemm.RunIm2ColB(transA, m, alpha, a, aBlock, x, batch, geometry, beta, c); return; }
+        int k = checked(batch * geometry.Windows), n = geometry.PatchSize;
+        var cols = new T[(long)k * n];
+        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        if (aBlock > 0) RunBlockedA(transA, false, m, n, k, alpha, a, cols, beta, c, aBlock);
+        else OpenBlasRun(transA, false, m, n, k, alpha, a, cols, beta, c);
+    }
+
     /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
     public static void OpenBlasRun<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -16,6 +16,7 @@ public static unsafe partial class ManagedGemm
     private static void PackA<T>(in Job<T> job, int i0, int mc, int p0, int kc, int mr, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (job.ABlock > 0) { PackABlocked(job, i0, mc, p0, kc, mr, dst); return; }
         for (int ir = 0; ir < mc; ir += mr)
         {
             int mb = Math.Min(mr, mc - ir);
@@ -48,6 +49,161 @@ public static unsafe partial class ManagedGemm
                     for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="PackA{T}"/> for A stored in row blocks (<see cref="Job{T}.ABlock"/>). Untransposed, the rows of one block
+    /// are contiguous for each p, so a panel inside one block is copied p by p; transposed, the p of one block are
+    /// contiguous for each row, so float panels go through 8×8 register transposes where 8 p lie in one block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackABlocked<T>(in Job<T> job, int i0, int mc, int p0, int kc, int mr, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int ab = job.ABlock;
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mb = Math.Min(mr, mc - ir), i = i0 + ir;
+            T* panel = dst + (long)ir * kc;
+            if (!job.TransA)
+            {
+                // Stored m×k: (i, p) at (i / ab)·ab·K + p·ab + i mod ab.
+                if (mb == mr && i % ab + mr <= ab)
+                {
+                    T* src = job.A + (long)(i / ab) * ab * job.K + i % ab + (long)p0 * ab;
+                    int w = Vector256<T>.Count;
+                    if (Vector256.IsHardwareAccelerated && mr % w == 0)
+                        for (int p = 0; p < kc; p++, src += ab)
+                            for (int r = 0; r < mr; r += w) Vector256.Store(Vector256.Load(src + r), panel + p * mr + r);
+                    else
+                        for (int p = 0; p < kc; p++, src += ab)
+                            for (int r = 0; r < mr; r++) panel[p * mr + r] = src[r];
+                    continue;
+                }
+                for (int r = 0; r < mb; r++)
+                {
+                    T* src = job.A + (long)((i + r) / ab) * ab * job.K + (i + r) % ab + (long)p0 * ab;
+                    for (int p = 0; p < kc; p++) panel[p * mr + r] = src[(long)p * ab];
+                }
+            }
+            else
+            {
+                // Stored k×m: (p, i) at (p / ab)·ab·M + i·ab + p mod ab.
+                int p = 0;
+                while (p < kc)
+                {
+                    int q = p0 + p, run = Math.Min(kc - p, ab - q % ab); // p .. p + run lie in one block
+                    T* src = job.A + (long)(q / ab) * ab * job.M + q % ab + (long)i * ab;
+                    int j = 0;
+                    if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && mb == 8)
+                        for (; j + 8 <= run; j += 8)
+                            Transpose8x8((float*)(src + j), ab, (float*)(panel + (p + j) * 8), 8);
+                    for (; j < run; j++)
+                        for (int r = 0; r < mb; r++) panel[(p + j) * mr + r] = src[j + (long)r * ab];
+                    p += run;
+                }
+            }
+            for (int r = mb; r < mr; r++)
+                for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PackA{T}"/> when op(A) is the Im2Col matrix of the images at job.A: each panel's rows are gathered from
+    /// the images into <paramref name="rows"/> (mr × kc, in cache), then transposed into the panel as a row-major A would be.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackAIm2Col<T>(in Job<T> job, in Verify.Networks.Tensors.Conv2dGeometry g, int i0, int mc, int p0, int kc, int mr, T* dst, T* rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mb = Math.Min(mr, mc - ir);
+            T* panel = dst + (long)ir * kc;
+            for (int r = 0; r < mb; r++) Im2ColRow(job.A, g, i0 + ir + r, p0, kc, rows + (long)r * kc);
+            int pStart = 0;
+            if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && mb == 8)
+                for (; pStart + 8 <= kc; pStart += 8)
+                    Transpose8x8((float*)(rows + pStart), kc, (float*)(panel + pStart * 8), 8);
+            for (int r = 0; r < mb; r++)
+            {
+                T* src = rows + (long)r * kc;
+                for (int p = pStart; p < kc; p++) panel[p * mr + r] = src[p];
+            }
+            for (int r = mb; r < mr; r++)
+                for (int p = 0; p < kc; p++) panel[p * mr + r] = T.Zero;
+        }
+    }
+
+    /// <summary>dst[0..kc) = columns p0 … p0 + kc − 1 of row i (a window) of the Im2Col matrix of the images at x.</summary>
+    private static void Im2ColRow<T>(T* x, in Verify.Networks.Tensors.Conv2dGeometry g, int i, int p0, int kc, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int windows = g.Windows, n = i / windows, w = i % windows;
+        int ih0 = w / g.OutW * g.StrideH - g.PadH, iw0 = w % g.OutW * g.StrideW - g.PadW;
+        int kw = g.KernelW, kh = g.KernelH, H = g.Height, W = g.Width;
+        T* image = x + (long)n * g.Channels * H * W;
+        int q = p0, end = p0 + kc;
+        int row = q / kw, kj = q % kw; // row = c·kH + ki: one kernel row of one channel
+        int c = row / kh, ki = row % kh;  // advanced incrementally below (no division per kernel row)
+        T* plane = image + (long)c * H * W;
+        while (q < end)
+        {
+            int ih = ih0 + ki;
+            int take = Math.Min(kw - kj, end - q);
+            if ((uint)ih >= (uint)H)
+                for (int j = 0; j < take; j++) dst[j] = T.Zero;
+            else
+            {
+                T* src = plane + (long)ih * W + iw0 + kj;
+                int jlo = Math.Max(0, -(iw0 + kj)), jhi = Math.Min(take, W - (iw0 + kj));
+                if (jlo == 0 && jhi == take)
+                {
+                    // A whole kernel row inside the image: one 16- or 32-byte move for the common 4-wide rows.
+                    if (take * sizeof(T) == 16) Unsafe.WriteUnaligned(dst, Unsafe.ReadUnaligned<Vector128<byte>>(src));
+                    else if (take * sizeof(T) == 32) Unsafe.WriteUnaligned(dst, Unsafe.ReadUnaligned<Vector256<byte>>(src));
+                    else for (int j = 0; j < take; j++) dst[j] = src[j];
+                }
+                else for (int j = 0; j < take; j++) dst[j] = j >= jlo && j < jhi ? src[j] : T.Zero;
+            }
+            dst += take;
+            q += take;
+            kj = 0;
+            if (++ki == kh)
+            {
+                ki = 0;
+                plane += (long)H * W;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PackB{T}"/> when op(B) is the Im2Col matrix of the images at job.B (rows p = windows, columns j = patch
+    /// entries): each panel row is a segment of one window, gathered straight from the images; columns past n are zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackBIm2Col<T>(in Job<T> job, in Verify.Networks.Tensors.Conv2dGeometry g, int p0, int kc, int j0, int nc, int nr, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int nb = Math.Min(nr, nc - jr);
+            T* panel = dst + (long)jr * kc;
+            for (int p = 0; p < kc; p++)
+            {
+                T* d = panel + p * nr;
+                Im2ColRow(job.B, g, p0 + p, j0 + jr, nb, d);
+                for (int j = nb; j < nr; j++) d[j] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>Entry (i, p) of the Im2Col matrix of the images at x (for the scalar path).</summary>
+    private static T Im2ColAt<T>(T* x, in Verify.Networks.Tensors.Conv2dGeometry g, int i, int p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T v = T.Zero;
+        Im2ColRow(x, g, i, p, 1, &v);
+        return v;
     }
 
     /// <summary>op(B)[p0.., j0..] (kc × nc) → panels of nr columns, each stored p-major: panel[p·nr + j]; columns past n are zero.</summary>

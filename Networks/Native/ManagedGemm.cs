@@ -71,12 +71,62 @@ public static unsafe partial class ManagedGemm
         Run(transA, transB, m, n, k, alpha, a, b, beta, c, threads, rowBlock);
     }
 
-    private static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads, int rowBlock)
+    /// <summary>
+    /// As <see cref="Run{T}(bool, bool, int, int, int, T, ReadOnlySpan{T}, ReadOnlySpan{T}, T, Span{T})"/>, with A stored
+    /// (m×k, or k×m when <paramref name="transA"/>) as blocks of <paramref name="aBlock"/> rows laid out [cols, aBlock]:
+    /// stored entry (r, s) lives at A[(r / aBlock)·aBlock·cols + s·aBlock + r mod aBlock]. NCHW images read as the rows
+    /// [N·H·W, C] of their pixels are such a matrix (aBlock = H·W), so convolutions need no permute. Each entry of C is the
+    /// same sum in the same order as with A row-major, so the values are bit-identical to it.
+    /// </summary>
+    public static void RunBlockedA<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int aBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (aBlock < 1 || (transA ? k : m) % aBlock != 0)
+            throw new ArgumentException($"ManagedGemm: aBlock {aBlock} must be ≥ 1 and divide the {(transA ? k : m)} stored rows of A", nameof(aBlock));
+        Run(transA, transB, m, n, k, alpha, a, b, beta, c, threads, 0, aBlock);
+    }
+
+    /// <summary>
+    /// C ← α·Im2Col(x)·op(B) + β·C with the Im2Col matrix of the images x [N, C, H, W] (<paramref name="geometry"/>; m =
+    /// N·OH·OW windows, k = C·kH·kW) gathered straight into the packed panels, never materialised; C row-major, or in blocks of
+    /// <paramref name="rowBlock"/> rows as in <see cref="RunBlockedRows{T}"/> (0: row-major). The panels hold the very values
+    /// Im2Col would write, so the result is bit-identical to Im2Col followed by the product.
+    /// </summary>
+    public static void RunIm2ColA<T>(bool transB, int n, T alpha, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, ReadOnlySpan<T> b, T beta, Span<T> c, int rowBlock)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = checked(batch * geometry.Windows), k = geometry.PatchSize;
+        if (x.Length < (long)batch * geometry.Channels * geometry.Height * geometry.Width)
+            throw new ArgumentException($"ManagedGemm: {x.Length} values cannot hold {batch} images of {geometry}", nameof(x));
+        if (rowBlock < 0 || (rowBlock > 0 && m % rowBlock != 0)) throw new ArgumentException($"ManagedGemm: rowBlock {rowBlock} must be 0 or divide m = {m}", nameof(rowBlock));
+        // A's span only has to be non-empty and pinned: its length check is the one above.
+        Run(false, transB, m, n, k, alpha, x, b, beta, c, threads, rowBlock, 0, geometry);
+    }
+
+    /// <summary>
+    /// C ← α·op(A)·Im2Col(x) + β·C (C row-major, m × C·kH·kW): a convolution's weight product, with the Im2Col matrix of the
+    /// images x [N, C, H, W] (<paramref name="geometry"/>; k = N·OH·OW windows) gathered straight into the packed panels, and
+    /// A stored in row blocks of <paramref name="aBlock"/> as in <see cref="RunBlockedA{T}"/> (0: plain). Bit-identical to
+    /// Im2Col followed by the product.
+    /// </summary>
+    public static void RunIm2ColB<T>(bool transA, int m, T alpha, ReadOnlySpan<T> a, int aBlock, ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry, T beta, Span<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = checked(batch * geometry.Windows), n = geometry.PatchSize;
+        if (x.Length < (long)batch * geometry.Channels * geometry.Height * geometry.Width)
+            throw new ArgumentException($"ManagedGemm: {x.Length} values cannot hold {batch} images of {geometry}", nameof(x));
+        if (aBlock < 0 || (aBlock > 0 && (transA ? k : m) % aBlock != 0))
+            throw new ArgumentException($"ManagedGemm: aBlock {aBlock} must be 0 or divide the {(transA ? k : m)} stored rows of A", nameof(aBlock));
+        Run(transA, false, m, n, k, alpha, a, x, beta, c, threads, 0, aBlock, bWindows: geometry);
+    }
+
+    private static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c, int maxThreads, int rowBlock, int aBlock = 0,
+        Verify.Networks.Tensors.Conv2dGeometry? windows = null, Verify.Networks.Tensors.Conv2dGeometry? bWindows = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (maxThreads < 1) throw new ArgumentException("maxThreads must be at least 1", nameof(maxThreads));
         if (m < 0 || n < 0 || k < 0) throw new ArgumentException($"ManagedGemm: negative size m={m}, n={n}, k={k}");
-        if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
+        if ((windows is null && a.Length < (long)m * k) || (bWindows is null && b.Length < (long)k * n) || c.Length < (long)m * n)
             throw new ArgumentException($"ManagedGemm: buffers too small for m={m}, n={n}, k={k}");
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
             throw new NotSupportedException($"ManagedGemm supports float and double, not {typeof(T).Name}");
@@ -89,10 +139,10 @@ public static unsafe partial class ManagedGemm
         }
         fixed (T* pa = a, pb = b, pc = c)
         {
-            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock);
+            var job = new Job<T>(transA, transB, m, n, k, alpha, beta, pa, pb, pc, rowBlock: rowBlock, aBlock: aBlock, windows: windows, bWindows: bWindows);
             if (Level == 0) { Scalar(job); return; }
             int mr = Level == 2 ? 8 : 6, nr = 2 * (Level == 2 ? Vector512<T>.Count : Vector256<T>.Count);
-            if (n < nr && m > n && rowBlock == 0)
+            if (n < nr && m > n && rowBlock == 0 && aBlock == 0 && windows is null && bWindows is null)
             {
                 // A narrow C (fewer columns than one register tile, e.g. a weight gradient [64, 16] summed over 12 544 rows)
                 // would leave most of each tile empty: compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead and write it back transposed.
@@ -120,9 +170,19 @@ public static unsafe partial class ManagedGemm
     }
 
     /// <summary>One GEMM call's operands (raw pointers: the caller keeps them pinned for the call).</summary>
-    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false, int rowBlock = 0)
+    private readonly struct Job<T>(bool transA, bool transB, int m, int n, int k, T alpha, T beta, T* a, T* b, T* c, bool transC = false, int rowBlock = 0, int aBlock = 0,
+        Verify.Networks.Tensors.Conv2dGeometry? windows = null, Verify.Networks.Tensors.Conv2dGeometry? bWindows = null)
         where T : unmanaged
     {
+        /// <summary>null, or op(B) (untransposed) is the Im2Col matrix of the images at B in this geometry, never materialised: rows are windows.</summary>
+        public readonly Verify.Networks.Tensors.Conv2dGeometry? BWindows = bWindows;
+
+        /// <summary>null, or op(A) is the Im2Col matrix of the images at A (NCHW) in this geometry, never materialised: rows are windows, columns patch entries.</summary>
+        public readonly Verify.Networks.Tensors.Conv2dGeometry? Windows = windows;
+
+        /// <summary>0, or A is stored in blocks of rows: stored entry (r, s) lives at A[(r / ABlock)·ABlock·cols + s·ABlock + r mod ABlock].</summary>
+        public readonly int ABlock = aBlock;
+
         public readonly bool TransA = transA, TransB = transB;
 
         /// <summary>0, or C is stored in blocks of rows: entry (i, j) lives at C[(i / RowBlock)·RowBlock·N + j·RowBlock + i mod RowBlock].</summary>
@@ -141,8 +201,8 @@ public static unsafe partial class ManagedGemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int ncMax = Math.Min(NC, RoundUp(c1 - c0, nr)), mcMax = Math.Min(RoundUp(MC, mr), RoundUp(r1 - r0, mr));
-        var bufs = Buffers.Get(sizeof(T) * (KC * ncMax + KC * mcMax + mr * nr));
-        T* bPack = (T*)bufs, aPack = bPack + KC * ncMax, tile = aPack + KC * mcMax;
+        var bufs = Buffers.Get(sizeof(T) * (KC * ncMax + KC * mcMax + mr * nr + (job.Windows is null ? 0 : mr * KC)));
+        T* bPack = (T*)bufs, aPack = bPack + KC * ncMax, tile = aPack + KC * mcMax, rows = tile + mr * nr;
         for (int jc = c0; jc < c1; jc += NC)
         {
             int nc = Math.Min(NC, c1 - jc);
@@ -150,11 +210,13 @@ public static unsafe partial class ManagedGemm
             {
                 int kc = Math.Min(KC, job.K - pc);
                 bool first = pc == 0;
-                PackB(job, pc, kc, jc, nc, nr, bPack);
+                if (job.BWindows is { } gb) PackBIm2Col(job, gb, pc, kc, jc, nc, nr, bPack);
+                else PackB(job, pc, kc, jc, nc, nr, bPack);
                 for (int ic = r0; ic < r1; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, r1 - ic);
-                    PackA(job, ic, mc, pc, kc, mr, aPack);
+                    if (job.Windows is { } geo) PackAIm2Col(job, geo, ic, mc, pc, kc, mr, aPack, rows);
+                    else PackA(job, ic, mc, pc, kc, mr, aPack);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int nb = Math.Min(nr, nc - jr);
@@ -253,9 +315,9 @@ public static unsafe partial class ManagedGemm
             Array.Clear(acc);
             for (int p = 0; p < job.K; p++)
             {
-                T aip = job.TransA ? job.A[(long)p * job.M + i] : job.A[(long)i * job.K + p];
+                T aip = job.Windows is { } geo ? Im2ColAt(job.A, geo, i, p) : job.A[AIndex(job, i, p)];
                 for (int j = 0; j < job.N; j++)
-                    acc[j] += aip * (job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
+                    acc[j] += aip * (job.BWindows is { } gb ? Im2ColAt(job.B, gb, p, j) : job.TransB ? job.B[(long)j * job.K + p] : job.B[(long)p * job.N + j]);
             }
             int rb = job.RowBlock;
             T* cr = rb > 0 ? job.C + (long)(i / rb) * rb * job.N + i % rb : job.C + (long)i * job.N;
@@ -264,6 +326,13 @@ public static unsafe partial class ManagedGemm
             for (int j = 0; j < job.N; j++)
                 cr[j * stride] = overwrite ? job.Alpha * acc[j] : job.Alpha * acc[j] + job.Beta * cr[j * stride];
         }
+    }
+
+    /// <summary>Where op(A)(i, p) is stored (any layout; for the scalar paths).</summary>
+    private static long AIndex<T>(in Job<T> job, int i, int p) where T : unmanaged
+    {
+        int r = job.TransA ? p : i, s = job.TransA ? i : p, cols = job.TransA ? job.M : job.K, ab = job.ABlock;
+        return ab > 0 ? (long)(r / ab) * ab * cols + (long)s * ab + r % ab : (long)r * cols + s;
     }
 
     /// <summary>Per-thread packing buffers, 64-byte aligned, grown on demand and kept for the thread's life.</summary>

@@ -44,7 +44,10 @@ public static partial class Tensor
 
     /// <summary>
     /// PyTorch's conv2d: x [N, C, H, W], weight [O, C, kH, kW], bias [O] (or null) → [N, O, OH, OW], computed as
-    /// Im2Col(x)·W'ᵀ + b with W' the weight as an O × C·kH·kW matrix (one GEMM for the whole batch), then reordered to NCHW.
+    /// Im2Col(x)·W'ᵀ + b with W' the weight as an O × C·kH·kW matrix (one GEMM for the whole batch, written straight into NCHW).
+    /// One recorded op whose backward rule is written with <see cref="ConvTranspose2d{T}(Tensor{T}, Tensor{T}, Tensor{T}?, int, int, int)"/>
+    /// and the weight product <see cref="Conv2dWeight{T}"/> (<see cref="Derivatives.Conv2d{T}"/>), so no Im2Col matrix is
+    /// kept by the graph.
     /// </summary>
     public static Tensor<T> Conv2d<T>(Tensor<T> x, Tensor<T> weight, Tensor<T>? bias = null, int stride = 1, int padding = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -56,34 +59,47 @@ public static partial class Tensor
     {
         if (x.Rank != 4 || weight.Rank != 4 || weight.shape[1] != x.shape[1])
             throw new ArgumentException($"Conv2d: needs x [N, C, H, W] and weight [O, C, kH, kW] with the same C, got {ShapeOps.Show(x.shape)} and {ShapeOps.Show(weight.shape)}");
-        int n = x.shape[0], o = weight.shape[0];
+        int o = weight.shape[0];
         var g = new Conv2dGeometry(x.shape[1], x.shape[2], x.shape[3], weight.shape[2], weight.shape[3], stride.H, stride.W, padding.H, padding.W);
         if (bias is not null && (bias.Rank != 1 || bias.Length != o))
             throw new ArgumentException($"Conv2d: bias must have shape [{o}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
-        var cols = Im2Col(x, g);                                                          // [N·OH·OW, C·kH·kW]
-        var r = ConvGemm(cols, Reshape(weight, o, g.PatchSize), bias, n, g);             // [N, O, OH, OW]
-        if (r.Node is null) ReleaseTemporaries(cols); // unrecorded: nothing else holds it
-        return r;
+        return Conv2dCore(x, weight, bias, g);
     }
 
     /// <summary>
-    /// The product of a convolution, cols·Wᵀ + b ([N·OH·OW, O] rows), written by the GEMM straight into NCHW
-    /// [N, O, OH, OW] (no separate permute pass); the bias is preloaded into the output, as in <see cref="Linear{T}"/>,
-    /// so the values are bit-identical to Linear followed by the permute. Backward: <see cref="Derivatives.ConvGemm{T}"/>.
+    /// y [N, O, OH, OW] = conv(x, W) + b for a checked geometry: the Im2Col matrix of the batch (gathered by the GEMM into
+    /// its packed panels, <see cref="Gemm.RunIm2ColA{T}"/>, never materialised) times W'ᵀ, written straight into NCHW with
+    /// the bias preloaded (as in <see cref="Linear{T}"/>).
     /// </summary>
-    private static Tensor<T> ConvGemm<T>(Tensor<T> cols, Tensor<T> w, Tensor<T>? bias, int batch, Conv2dGeometry g)
+    internal static Tensor<T> Conv2dCore<T>(Tensor<T> x, Tensor<T> w, Tensor<T>? bias, Conv2dGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int o = w.Rows, windows = g.Windows;
-        var y = Empty<T>([batch, o, g.OutH, g.OutW]);
+        int n = x.shape[0], o = w.shape[0], windows = g.Windows;
+        var y = Empty<T>([n, o, g.OutH, g.OutW]);
         if (bias is not null)
-            for (int n = 0; n < batch; n++)
-                for (int c = 0; c < o; c++) y.Span.Slice((n * o + c) * windows, windows).Fill(bias.data[c]);
-        Gemm.RunBlockedRows(false, true, batch * windows, o, g.PatchSize, T.One, cols.Span, w.Span, bias is null ? T.Zero : T.One, y.Span, windows);
-        bool needs = (cols.RequiresGrad || w.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
+            for (int i = 0; i < n; i++)
+                for (int c = 0; c < o; c++) y.Span.Slice((i * o + c) * windows, windows).Fill(bias.data[c]);
+        Gemm.RunIm2ColA(true, o, T.One, x.Span, n, g, w.Span, bias is null ? T.Zero : T.One, y.Span, windows);
+        bool needs = (x.RequiresGrad || w.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
         if (!needs) return y;
-        return bias is null ? Record(y, "conv2d_gemm", Derivatives.ConvGemm(cols, w, null, batch, windows), cols, w)
-                            : Record(y, "conv2d_gemm", Derivatives.ConvGemm(cols, w, bias, batch, windows), cols, w, bias);
+        return bias is null ? Record(y, "conv2d", Derivatives.Conv2d(x, w, null, g), x, w)
+                            : Record(y, "conv2d", Derivatives.Conv2d(x, w, bias, g), x, w, bias);
+    }
+
+    /// <summary>
+    /// The weight product of a convolution (PyTorch's torch.nn.grad.conv2d_weight): for g [N, O, OH, OW] and x [N, C, H, W],
+    /// ∂⟨conv(x, W), g⟩/∂W = g'ᵀ·Im2Col(x) as [O, C, kH, kW], with g' the rows [N·OH·OW, O] of g. Bilinear in (g, x);
+    /// backward rule <see cref="Derivatives.Conv2dWeight{T}"/>. Neither g' nor the Im2Col matrix is materialised.
+    /// </summary>
+    internal static Tensor<T> Conv2dWeight<T>(Tensor<T> g, Tensor<T> x, Conv2dGeometry geo)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = x.shape[0], o = g.shape[1], windows = geo.Windows;
+        var dw = Empty<T>([o, geo.Channels, geo.KernelH, geo.KernelW]);
+        // g [N, O, OH·OW] is g' [N·OH·OW, O] stored in blocks of OH·OW rows: read in place, never permuted; the windows of x
+        // are gathered by the GEMM's packing.
+        Gemm.RunIm2ColB(true, o, T.One, g.Span, windows, x.Span, n, geo, T.Zero, dw.Span);
+        return Needs(g, x) ? Record(dw, "conv2d_weight", Derivatives.Conv2dWeight(g, x, geo), g, x) : dw;
     }
 
     /// <summary>
@@ -103,52 +119,43 @@ public static partial class Tensor
             throw new ArgumentException($"ConvTranspose2d: needs x [N, Cin, H, W] and weight [Cin, Cout, kH, kW] with the same Cin, got {ShapeOps.Show(x.shape)} and {ShapeOps.Show(weight.shape)}");
         if (outputPadding.H < 0 || outputPadding.W < 0 || outputPadding.H >= Math.Max(stride.H, 1) || outputPadding.W >= Math.Max(stride.W, 1))
             throw new ArgumentException($"ConvTranspose2d: output padding ({outputPadding.H}, {outputPadding.W}) must be ≥ 0 and smaller than the stride ({stride.H}, {stride.W})", nameof(outputPadding));
-        int n = x.shape[0], cin = x.shape[1], h = x.shape[2], w = x.shape[3], cout = weight.shape[1], kh = weight.shape[2], kw = weight.shape[3];
+        int h = x.shape[2], w = x.shape[3], cout = weight.shape[1], kh = weight.shape[2], kw = weight.shape[3];
         int oh = (h - 1) * stride.H - 2 * padding.H + kh + outputPadding.H, ow = (w - 1) * stride.W - 2 * padding.W + kw + outputPadding.W;
         if (oh < 1 || ow < 1) throw new ArgumentException($"ConvTranspose2d: the output would be {oh}×{ow} for input {h}×{w}", nameof(padding));
         var g = new Conv2dGeometry(cout, oh, ow, kh, kw, stride.H, stride.W, padding.H, padding.W);
         if (g.OutH != h || g.OutW != w) throw new ArgumentException($"ConvTranspose2d: {g} does not give back the input's {h}×{w}", nameof(padding));
         if (bias is not null && (bias.Rank != 1 || bias.Length != cout))
             throw new ArgumentException($"ConvTranspose2d: bias must have shape [{cout}], got {ShapeOps.Show(bias.shape)}", nameof(bias));
-        bool recorded = (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
-        if (!recorded) return ConvTranspose2dUnrecorded(x, weight, bias, g);
-        var pixels = Reshape(Permute(Reshape(x, n, cin, h * w), 0, 2, 1), n * h * w, cin);
-        var cols = MatMul(pixels, Reshape(weight, cin, g.PatchSize));
-        var y = Col2Im(cols, g, n);
-        var r = bias is null ? y : Add(y, Reshape(bias, 1, cout, 1, 1));
-        if (r.Node is null) ReleaseTemporaries(pixels, cols, bias is null ? null : y); // unrecorded: nothing else holds them
-        return r;
+        return ConvTranspose2dCore(x, weight, bias, g);
     }
 
     /// <summary>
-    /// ConvTranspose2d when nothing is recorded (e.g. a generator's forward under NoGrad): each image's Im2Col-shaped
-    /// product xₙᵀ·W' ([H·W, Cin]·[Cin, Cout·kH·kW]) is one GEMM reading xₙ [Cin, H·W] transposed in place, so the pixels
-    /// are never permuted into rows; images run in parallel, one single-threaded product each. Every entry is the same sum
-    /// in the same order as in the whole-batch product of the recorded path, so the values are bit-identical to it.
+    /// conv_transpose2d for a checked geometry <paramref name="g"/> (images of the output size, with the input's size as
+    /// its windows): z [N, C, OH', OW'] = Col2Im(xₙᵀ·W') + b, the adjoint of <see cref="Conv2dCore{T}"/> in its input.
+    /// The Im2Col-shaped product X·W' ([N·H·W, Cin]·[Cin, C·kH·kW], a pooled temporary) is one GEMM that reads the pixel
+    /// rows X of x [N, Cin, H, W] in place (<see cref="Gemm.RunBlockedA{T}"/>), so they are never permuted; every entry is
+    /// the same sum in the same order as with the permuted rows. Backward rule <see cref="Derivatives.ConvTranspose2d{T}"/>.
     /// </summary>
-    private static Tensor<T> ConvTranspose2dUnrecorded<T>(Tensor<T> x, Tensor<T> weight, Tensor<T>? bias, Conv2dGeometry g)
+    internal static Tensor<T> ConvTranspose2dCore<T>(Tensor<T> x, Tensor<T> weight, Tensor<T>? bias, Conv2dGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = x.shape[0], cin = x.shape[1], hw = x.shape[2] * x.shape[3], patch = g.PatchSize;
-        var cols = Empty<T>([n * hw, patch]);
-        var (xd, wd, cd) = (x.data, weight.data, cols.data);
-        if (Gemm.Backend == "managed")
-            Parallelism.For(n, (long)n * hw * patch * cin, i =>
-                ManagedGemm.Run(true, false, hw, patch, cin, T.One, xd.AsSpan(i * cin * hw, cin * hw), wd.AsSpan(0, cin * patch), T.Zero,
-                    cd.AsSpan(i * hw * patch, hw * patch), maxThreads: 1));
-        else
+        int rows = checked(n * hw);
+        var cd = TensorPool<T>.Rent(checked(rows * patch));
+        Gemm.RunBlockedA(false, false, rows, patch, cin, T.One, x.Span, weight.data.AsSpan(0, cin * patch), T.Zero, cd.AsSpan(0, rows * patch), hw);
+        var z = Empty<T>([n, g.Channels, g.Height, g.Width]);
+        Im2ColKernels.Col2Im(cd, n, g, z.data);
+        TensorPool<T>.Return(cd);
+        if (bias is not null)
+        {
+            int plane = g.Height * g.Width;
             for (int i = 0; i < n; i++)
-                Gemm.Run(true, false, hw, patch, cin, T.One, xd.AsSpan(i * cin * hw, cin * hw), wd.AsSpan(0, cin * patch), T.Zero, cd.AsSpan(i * hw * patch, hw * patch));
-        var y = Col2Im(cols, g, n);
-        var r = bias is null ? y : Add(y, Reshape(bias, 1, g.Channels, 1, 1));
-        ReleaseTemporaries(cols, bias is null ? null : y);
-        return r;
-    }
-
-    /// <summary>Returns the buffers of an unrecorded op's intermediate tensors to the pool (never inputs or outputs).</summary>
-    private static void ReleaseTemporaries<T>(params Tensor<T>?[] temporaries) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        foreach (var t in temporaries)
-            if (t is not null) TensorPool<T>.Return(t.data);
+                for (int c = 0; c < g.Channels; c++)
+                    System.Numerics.Tensors.TensorPrimitives.Add(z.Span.Slice((i * g.Channels + c) * plane, plane), bias.data[c], z.Span.Slice((i * g.Channels + c) * plane, plane));
+        }
+        bool needs = (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false)) && GradMode.Enabled;
+        if (!needs) return z;
+        return bias is null ? Record(z, "conv_transpose2d", Derivatives.ConvTranspose2d(x, weight, null, g), x, weight)
+                            : Record(z, "conv_transpose2d", Derivatives.ConvTranspose2d(x, weight, bias, g), x, weight, bias);
     }
 }

@@ -7,7 +7,7 @@ namespace Verify.Networks.Tensors;
 /// While a backward pass runs without building a graph, every buffer it allocates is logged; when it ends, the buffers
 /// that do not back any gradient it hands out (a leaf's .Grad, a requested gradient) cannot be reached by anyone and
 /// go back to a free list that later allocations of the same length draw from. Unrecorded ops may also hand back their own
-/// temporaries (<see cref="Return"/>, e.g. a convolution's Im2Col matrix under NoGrad). Nothing else is pooled, so a
+/// temporaries (<see cref="Return"/>, e.g. a convolution's Im2Col matrix). Nothing else is pooled, so a
 /// tensor the caller can still see never shares storage with a new one. Only buffers of ≥ 4096 elements are pooled (small ones are
 /// cheap for the GC); the free list keeps at most 128 MiB per thread and type.
 /// </summary>
@@ -36,12 +36,19 @@ internal static class TensorPool<T> where T : unmanaged, IFloatingPointIeee754<T
     }
 
     /// <summary>
-    /// Hands back a buffer its caller alone holds (a temporary of an unrecorded op) for later allocations of its length.
-    /// Ignored while a backward pass logs allocations (that pass recycles its unreachable buffers itself at the end).
+    /// Hands back a buffer its caller alone holds (a temporary inside an op, e.g. a convolution's Im2Col matrix) for later
+    /// allocations of its length. While a backward pass logs allocations the buffer is taken off the log first, so it is
+    /// never recycled twice.
     /// </summary>
     public static void Return(T[] buffer)
     {
-        if (log is not null || buffer.Length < MinLength || freeElements + buffer.Length > MaxElements) return;
+        if (buffer.Length < MinLength || freeElements + buffer.Length > MaxElements) return;
+        if (log is not null)
+        {
+            int i = log.Count - 1;
+            while (i >= 0 && !ReferenceEquals(log[i], buffer)) i--;
+            if (i >= 0) log.RemoveAt(i);
+        }
         free ??= [];
         if (!free.TryGetValue(buffer.Length, out var stack)) free[buffer.Length] = stack = new Stack<T[]>();
         stack.Push(buffer);

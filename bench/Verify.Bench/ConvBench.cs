@@ -62,11 +62,15 @@ public static class ConvBench
         {
             var it = new List<double>();
             var ti = new List<double>();
+            var cpu = new List<double>(); // per round: CPU ms of the whole process (all threads, spinning included) per iteration
             var paired = new List<double>(); // per round: our median / the anchor's median, measured back to back
             var step = ConvWorkloads.DcganGp(batch);
             for (int r = 1; r <= rounds; r++)
             {
-                var round = ConvWorkloads.Time(step, Math.Max(2, iters / 3), 1);
+                ConvWorkloads.Time(step, 0, 1);
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var round = ConvWorkloads.Time(step, Math.Max(2, iters / 3), 0);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / round.Length);
                 it.AddRange(round);
                 if (python)
                     foreach (var (_, t) in Anchor(anchor, $"--workload dcgan-gp --iters {Math.Max(2, iters / 3)} --warmup 1 --batch {batch}"))
@@ -86,7 +90,8 @@ public static class ConvBench
             Console.WriteLine($"dcgan-gp (one WGAN-GP generator iteration, n_critic 5): ours {Median(it):F0} ms (min {it.Min():F0}, max {it.Max():F0}), " +
                               $"torch {F(tm)} ms (min {(ti.Count > 0 ? F(ti.Min()) : "-")}, max {(ti.Count > 0 ? F(ti.Max()) : "-")}), ours/torch {F(Median(it) / tm)}; " +
                               $"GFLOP/s ours {total / Median(it) / 1e6:F1}, torch {F(total / tm / 1e6)}" +
-                              (paired.Count > 0 ? $"; paired per-round ratios {string.Join(" ", paired.Select(F))}" : ""));
+                              (paired.Count > 0 ? $"; paired per-round ratios {string.Join(" ", paired.Select(F))}" : "") +
+                              $"; ours CPU ms per iteration (all threads) {string.Join(" ", cpu.Select(F))}");
         }
         return 0;
     }

@@ -91,6 +91,129 @@ public sealed class ManagedGemmTests
         });
     }
 
+    [Property]
+    public Property BlockedAIsBitIdenticalToTheRowMajorProduct()
+    {
+        // A stored in blocks [cols, aBlock] of its stored rows (NCHW pixels read as rows, or a gradient g [N, O, windows]
+        // read as g'ᵀ): packed in place, every entry of C must be the very same float (and double) as with A gathered
+        // row-major; block sizes that cut 8-row panels and 8-wide register transposes included, any thread count.
+        var cases = from blocks in Gen.Choose(1, 6) from ab in Gen.OneOf(Gen.Choose(1, 40), Gen.Elements(49, 196))
+                    from other in Gen.OneOf(Gen.Choose(1, 70), Gen.Elements(Edge)) from n in Gen.OneOf(Gen.Choose(1, 70), Gen.Elements(Edge))
+                    from ta in Gen.Elements(false, true) from tb in Gen.Elements(false, true)
+                    from alpha in Gen.Elements(1.0, -0.75) from beta in Gen.Elements(0.0, -0.5) from threads in Gen.Elements(1, 2)
+                    from seed in Gen.Choose(0, 10_000)
+                    select (Rows: blocks * ab, AB: ab, Other: other, N: n, TA: ta, TB: tb, Alpha: alpha, Beta: beta, Threads: threads, Seed: seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            int m = c.TA ? c.Other : c.Rows, k = c.TA ? c.Rows : c.Other, cols = c.Other;
+            var (a, b, c0) = Operands(m, c.N, k, c.Seed);
+            var blocked = new double[a.Length];
+            for (int r = 0; r < c.Rows; r++)
+                for (int s = 0; s < cols; s++) blocked[(long)(r / c.AB) * c.AB * cols + (long)s * c.AB + r % c.AB] = a[r * cols + s];
+            int saved = ManagedGemm.Threads;
+            try
+            {
+                ManagedGemm.Threads = c.Threads;
+                var plainD = (double[])c0.Clone(); var oursD = (double[])c0.Clone();
+                ManagedGemm.Run(c.TA, c.TB, m, c.N, k, c.Alpha, a, b, c.Beta, plainD.AsSpan());
+                ManagedGemm.RunBlockedA(c.TA, c.TB, m, c.N, k, c.Alpha, blocked, b, c.Beta, oursD.AsSpan(), c.AB);
+                Assert.Equal(plainD, oursD);
+                float[] F(double[] v) => v.Select(x => (float)x).ToArray();
+                var plainF = F(c0); var oursF = F(c0);
+                ManagedGemm.Run(c.TA, c.TB, m, c.N, k, (float)c.Alpha, F(a), F(b), (float)c.Beta, plainF.AsSpan());
+                ManagedGemm.RunBlockedA(c.TA, c.TB, m, c.N, k, (float)c.Alpha, F(blocked), F(b), (float)c.Beta, oursF.AsSpan(), c.AB);
+                Assert.Equal(plainF, oursF);
+            }
+            finally { ManagedGemm.Threads = saved; }
+            return true;
+        });
+    }
+
+    [Property(MaxTest = 80)]
+    public Property Im2ColInThePackingIsBitIdenticalToIm2ColThenTheProduct()
+    {
+        // The windows gathered straight into the packed panels must give the very floats (and doubles) of Im2Col followed by
+        // the product, C row-major or in NCHW blocks: strides, paddings, kernels whose rows the KC = 256 blocks cut
+        // (C·kH·kW up to 324), partial panels, any thread count.
+        var cases = from batch in Gen.Choose(1, 3) from ch in Gen.OneOf(Gen.Choose(1, 4), Gen.Elements(16, 17, 36))
+                    from h in Gen.Choose(1, 9) from w in Gen.Choose(1, 9) from kh in Gen.Choose(1, 3) from kw in Gen.Choose(1, 4)
+                    from sh in Gen.Choose(1, 3) from sw in Gen.Choose(1, 3) from ph in Gen.Choose(0, 2) from pw in Gen.Choose(0, 2)
+                    from o in Gen.OneOf(Gen.Choose(1, 40), Gen.Elements(64, 65)) from tb in Gen.Elements(false, true)
+                    from blocked in Gen.Elements(false, true) from beta in Gen.Elements(0.0, 1.0) from threads in Gen.Elements(1, 2)
+                    from seed in Gen.Choose(0, 10_000)
+                    where h + 2 * ph >= kh && w + 2 * pw >= kw
+                    select (Batch: batch, G: new Verify.Networks.Tensors.Conv2dGeometry(ch, h, w, kh, kw, sh, sw, ph, pw), O: o, TB: tb, Blocked: blocked, Beta: beta, Threads: threads, Seed: seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            int m = c.Batch * c.G.Windows, k = c.G.PatchSize, rb = c.Blocked ? c.G.Windows : 0;
+            var (x, b, c0) = Operands(c.Batch * c.G.Channels * c.G.Height * c.G.Width, 1, 1, c.Seed);
+            var (_, wgt, cInit) = Operands(m, c.O, k, c.Seed + 1);
+            var cols = Verify.Networks.Tensors.Tensor.Im2Col(Verify.Networks.Tensors.Tensor.From(x, c.Batch, c.G.Channels, c.G.Height, c.G.Width), c.G).ToArray();
+            int saved = ManagedGemm.Threads;
+            try
+            {
+                ManagedGemm.Threads = c.Threads;
+                var expected = (double[])cInit.Clone(); var ours = (double[])cInit.Clone();
+                if (c.Blocked) ManagedGemm.RunBlockedRows(false, c.TB, m, c.O, k, 0.5, cols, wgt, c.Beta, expected.AsSpan(), rb);
+                else ManagedGemm.Run(false, c.TB, m, c.O, k, 0.5, cols, wgt, c.Beta, expected.AsSpan());
+                ManagedGemm.RunIm2ColA(c.TB, c.O, 0.5, x, c.Batch, c.G, wgt, c.Beta, ours.AsSpan(), rb);
+                Assert.Equal(expected, ours);
+                float[] F(double[] v) => v.Select(z => (float)z).ToArray();
+                var expectedF = F(cInit); var oursF = F(cInit);
+                if (c.Blocked) ManagedGemm.RunBlockedRows(false, c.TB, m, c.O, k, 0.5f, F(cols), F(wgt), (float)c.Beta, expectedF.AsSpan(), rb);
+                else ManagedGemm.Run(false, c.TB, m, c.O, k, 0.5f, F(cols), F(wgt), (float)c.Beta, expectedF.AsSpan());
+                ManagedGemm.RunIm2ColA(c.TB, c.O, 0.5f, F(x), c.Batch, c.G, F(wgt), (float)c.Beta, oursF.AsSpan(), rb);
+                Assert.Equal(expectedF, oursF);
+            }
+            finally { ManagedGemm.Threads = saved; }
+            return true;
+        });
+    }
+
+    [Property(MaxTest = 80)]
+    public Property Im2ColAsTheSecondOperandIsBitIdenticalToIm2ColThenTheProduct()
+    {
+        // The weight product op(A)·Im2Col(x): windows gathered straight into B's packed panels, A plain or in NCHW row
+        // blocks (a gradient g [N, O, windows] read as g'ᵀ), against Im2Col materialised, in float and double.
+        var cases = from batch in Gen.Choose(1, 3) from ch in Gen.OneOf(Gen.Choose(1, 4), Gen.Elements(17, 36))
+                    from h in Gen.Choose(1, 9) from w in Gen.Choose(1, 9) from kh in Gen.Choose(1, 3) from kw in Gen.Choose(1, 4)
+                    from sh in Gen.Choose(1, 3) from sw in Gen.Choose(1, 3) from ph in Gen.Choose(0, 2) from pw in Gen.Choose(0, 2)
+                    from m in Gen.OneOf(Gen.Choose(1, 40), Gen.Elements(64, 65)) from ta in Gen.Elements(false, true)
+                    from blocked in Gen.Elements(false, true) from beta in Gen.Elements(0.0, 1.0) from threads in Gen.Elements(1, 2)
+                    from seed in Gen.Choose(0, 10_000)
+                    where h + 2 * ph >= kh && w + 2 * pw >= kw
+                    select (Batch: batch, G: new Verify.Networks.Tensors.Conv2dGeometry(ch, h, w, kh, kw, sh, sw, ph, pw), M: m, TA: ta, Blocked: blocked, Beta: beta, Threads: threads, Seed: seed);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            int k = c.Batch * c.G.Windows, n = c.G.PatchSize, ab = c.Blocked ? (c.TA ? c.G.Windows : 1) : 0;
+            var (x, _, _) = Operands(c.Batch * c.G.Channels * c.G.Height * c.G.Width, 1, 1, c.Seed);
+            var (a, _, cInit) = Operands(c.M, n, k, c.Seed + 1);
+            var cols = Verify.Networks.Tensors.Tensor.Im2Col(Verify.Networks.Tensors.Tensor.From(x, c.Batch, c.G.Channels, c.G.Height, c.G.Width), c.G).ToArray();
+            int saved = ManagedGemm.Threads;
+            try
+            {
+                ManagedGemm.Threads = c.Threads;
+                var expected = (double[])cInit.Clone(); var ours = (double[])cInit.Clone();
+                if (ab > 0) ManagedGemm.RunBlockedA(c.TA, false, c.M, n, k, 0.5, a, cols, c.Beta, expected.AsSpan(), ab);
+                else ManagedGemm.Run(c.TA, false, c.M, n, k, 0.5, a, cols, c.Beta, expected.AsSpan());
+                ManagedGemm.RunIm2ColB(c.TA, c.M, 0.5, a, ab, x, c.Batch, c.G, c.Beta, ours.AsSpan());
+                Assert.Equal(expected, ours);
+                float[] F(double[] v) => v.Select(z => (float)z).ToArray();
+                var expectedF = F(cInit); var oursF = F(cInit);
+                if (ab > 0) ManagedGemm.RunBlockedA(c.TA, false, c.M, n, k, 0.5f, F(a), F(cols), (float)c.Beta, expectedF.AsSpan(), ab);
+                else ManagedGemm.Run(c.TA, false, c.M, n, k, 0.5f, F(a), F(cols), (float)c.Beta, expectedF.AsSpan());
+                ManagedGemm.RunIm2ColB(c.TA, c.M, 0.5f, F(a), ab, F(x), c.Batch, c.G, (float)c.Beta, oursF.AsSpan());
+                Assert.Equal(expectedF, oursF);
+            }
+            finally { ManagedGemm.Threads = saved; }
+            return true;
+        });
+    }
+
+    [Fact]
+    public void BlockedARefusesABlockThatDoesNotDivideTheStoredRows() =>
+        Assert.Throws<ArgumentException>(() => ManagedGemm.RunBlockedA(true, false, 2, 2, 6, 1f, new float[12], new float[12], 0f, new float[4], 4));
+
     [Fact]
     public void BlockedRowsRefuseARowBlockThatDoesNotDivideTheRows() =>
         Assert.Throws<ArgumentException>(() => ManagedGemm.RunBlockedRows(false, false, 6, 2, 2, 1f, new float[12], new float[4], 0f, new float[12], 4));

@@ -95,4 +95,34 @@ public sealed class TensorPoolTests
         Assert.Equal(copyT, firstT.ToArray());
         Assert.Equal(copy, Tensor.Conv2d(x, w, b, 2, 1).ToArray()); // recorded or not, the same values
     }
+
+    [Fact]
+    public void ConvolutionTemporariesInsideLoggedPassesAreRecycledOnce()
+    {
+        // Inside a graph-free backward pass the convolutions hand their Im2Col matrices back as they go (taken off the
+        // pass's log, so never recycled twice): every gradient handed out keeps its values over later passes and
+        // convolutions, and the same pass repeated gives the same bits.
+        var rng = new Rng(5);
+        var conv = new Conv2d<double>(4, 8, 4, rng, stride: 2, padding: 1);
+        var convT = new ConvTranspose2d<double>(8, 4, 4, rng, stride: 2, padding: 1);
+        var x = Tensor.Normal<double>(rng, 0, 1, 6, 4, 12, 12);
+        double[][] Pass(double scale)
+        {
+            var xg = (x * scale).Detach().RequireGrad();
+            conv.ZeroGrad();
+            convT.ZeroGrad();
+            Tensor.Sum(Tensor.Square(convT.Forward(Tensor.LeakyRelu(conv.Forward(xg), 0.2)))).Backward();
+            return [.. conv.Parameters().Concat(convT.Parameters()).Select(p => p.Grad!.ToArray()), xg.Grad!.ToArray()];
+        }
+        var first = Pass(1);
+        var held = conv.Parameters().Concat(convT.Parameters()).Select(p => p.Grad!).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            Pass(i + 2);
+            using (Autograd.NoGrad()) conv.Forward(x * (i + 5.0));
+        }
+        for (int i = 0; i < held.Length; i++) Assert.Equal(first[i], held[i].ToArray());
+        var again = Pass(1);
+        for (int i = 0; i < first.Length; i++) Assert.Equal(first[i], again[i]);
+    }
 }
