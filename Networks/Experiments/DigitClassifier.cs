@@ -105,7 +105,7 @@ public sealed class DigitClassifier<T> : SequentialModel<T> where T : unmanaged,
     /// minibatches of <paramref name="batch"/> (a fresh permutation from <paramref name="rng"/> each pass). Returns the
     /// mean loss of the last epoch. The learning rate falls linearly from <paramref name="learningRate"/> to 0 over the steps.
     /// </summary>
-    public double Fit(Tensor<T> images, ReadOnlySpan<int> labels, int epochs, int batch, Rng rng, double learningRate = 2e-3, Action<int>? onStep = null)
+    public double Fit(Tensor<T> images, ReadOnlySpan<int> labels, int epochs, int batch, Rng rng, double learningRate = 2e-3, Action<int>? onStep = null, Action<int, double>? onLoss = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rng);
@@ -131,9 +131,12 @@ public sealed class DigitClassifier<T> : SequentialModel<T> where T : unmanaged,
                 Tensor<T> loss = CrossEntropy(Forward(Tensor.GatherRows(images, idx)), yb);
                 loss.Backward();
                 opt.Step();
-                sum += double.CreateChecked(loss.Item());
+                double value = double.CreateChecked(loss.Item());
+                sum += value;
                 count++;
-                onStep?.Invoke(++step);
+                onLoss?.Invoke(step, value);
+                step++; // not inside onStep?.Invoke(…): C# skips a null-conditional call's arguments when there is no callback
+                onStep?.Invoke(step);
             }
             last = sum / count;
         }

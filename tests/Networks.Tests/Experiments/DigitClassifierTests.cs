@@ -59,6 +59,55 @@ public sealed class DigitClassifierTests
         }
     }
 
+    /// <summary>
+    /// Fit's whole schedule against PyTorch 1.13 (float64): 2 epochs of batch 16 over the first 64 training digits, the
+    /// learning rate falling linearly from 2e-3 to 0 per step, from the weights <c>new Rng(5).Split()</c> draws and the
+    /// permutations Fit then draws from that Rng (bench/classifier: classifier-trace wrote the weights and batches,
+    /// trace.py trained nn.Conv2d/nn.Linear/F.cross_entropy/optim.Adam on them). Each loss before a step, to full digits.
+    /// With the rate held at 2e-3 (the bug this caught: the step counter was advanced inside <c>onStep?.Invoke(++step)</c>,
+    /// which C# skips when there is no callback) the third loss is already 2.25199… against 2.24844….
+    /// </summary>
+    [Fact]
+    public void FitsTwoEpochsWithTheDecayingRateAsPyTorchDoes()
+    {
+        var (x, y) = TrainingDigits(64);
+        var rng = new Rng(5);
+        var classifier = new DigitClassifier<double>(rng.Split());
+        var losses = new List<double>();
+        var steps = new List<int>();
+        classifier.Fit(x, y, epochs: 2, batch: 16, rng, learningRate: 2e-3, onLoss: (step, loss) => { steps.Add(step); losses.Add(loss); });
+        double[] pytorch = [2.3001074569249185, 2.2293038028401013, 2.2484435484524083, 2.3242748561403705,
+                            2.2534618777285957, 1.9720916074384083, 2.063258793069909, 1.9869171591092172];
+        Assert.Equal(Enumerable.Range(0, 8), steps);
+        Tolerance.Close(pytorch, losses.ToArray(), rel: 1e-12);
+    }
+
+    [Fact]
+    public void AProgressCallbackDoesNotChangeTheTraining()
+    {
+        var (x, y) = TrainingDigits(48);
+        double[] Train(bool withCallback)
+        {
+            var rng = new Rng(11);
+            var classifier = new DigitClassifier<double>(rng.Split());
+            int calls = 0;
+            classifier.Fit(x, y, epochs: 2, batch: 16, rng, onStep: withCallback ? _ => calls++ : null);
+            Assert.Equal(withCallback ? 6 : 0, calls);
+            return classifier.Parameters().SelectMany(p => p.ToDoubleArray()).ToArray();
+        }
+        Assert.Equal(Train(withCallback: true), Train(withCallback: false));
+    }
+
+    /// <summary>The first <paramref name="n"/> of the tests' 8,000 training digits (the split <c>new Rng(2017)</c> draws).</summary>
+    private static (Tensor<double>, int[]) TrainingDigits(int n)
+    {
+        MnistSet set = Mnist.Load(symmetric: true);
+        int[] rows = new Rng(2017).Permutation(set.Count)[..n];
+        var pts = new double[n * 784];
+        for (int k = 0; k < n; k++) set.Image(rows[k]).CopyTo(pts.AsSpan(k * 784, 784));
+        return (Tensor.FromDouble<double>(pts, n, 784), rows.Select(r => set.Labels[r]).ToArray());
+    }
+
     [Fact(Skip = "not yet: with this split (Rng 2017) and 4 epochs of batch 32 at Adam 2e-3 the engine gives 96.35/97.40/97.05 % " +
                  "held out at seeds 7/1/2 (97.25 % with the seed verify images derives from seed 0); PyTorch 1.13 on the same split gives 97.05–97.35 % over seeds 0–5 and 7, so 97 % is borderline " +
                  "for this budget, and at 3e-3 the engine (96.10–96.85 %, seeds 0,1,2,7) trails PyTorch (97.20–97.65 %, seeds 0–5): unexplained, " +
