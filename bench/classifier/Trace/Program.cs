@@ -3,7 +3,7 @@ using Verify.Networks.Init;
 using Verify.Networks.Tensors;
 using Verify.Toys.Images;
 
-// classifier-trace OUT SEED EPOCHS BATCH LR [double|float] [NTRAIN]
+// classifier-trace OUT SEED EPOCHS BATCH LR [double|float] [NTRAIN] [SHIFT]   (EPOCHS 0: write the digits only)
 // Splits the 10,000 digits as the tests do (Rng 2017: 8,000 train, 2,000 held out; NTRAIN keeps the first NTRAIN), builds DigitClassifier from
 // new Rng(SEED).Split(), and trains it with DigitClassifier.Fit, logging per step the loss and each parameter's norm.
 // Writes OUT/train.f64, test.f64 (images), train.lbl, test.lbl (int32), init.f64 (the parameters before training, in
@@ -14,6 +14,7 @@ int epochs = int.Parse(args[2]), batch = int.Parse(args[3]);
 double lr = double.Parse(args[4]);
 bool dbl = args.Length < 6 || args[5] == "double";
 int ntrain = args.Length < 7 ? 8000 : int.Parse(args[6]);
+int shift = args.Length < 8 ? 0 : int.Parse(args[7]);
 Directory.CreateDirectory(outDir);
 MnistSet set = Mnist.Load(symmetric: true);
 int[] perm = new Rng(2017).Permutation(set.Count);
@@ -31,7 +32,10 @@ WriteD("train.f64", trX); WriteD("test.f64", teX); WriteI("train.lbl", trY); Wri
 var copy = new Rng(seed);
 copy.Split();
 WriteI("perms.i32", Enumerable.Range(0, epochs).SelectMany(_ => copy.Permutation(ntrain)));
+if (epochs == 0) return;
+var clock = System.Diagnostics.Stopwatch.StartNew();
 if (dbl) Run<double>(); else Run<float>();
+Console.WriteLine($"seconds {clock.Elapsed.TotalSeconds:F1}");
 
 void Run<T>() where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
@@ -42,7 +46,7 @@ void Run<T>() where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     using var trace = new StreamWriter(Path.Combine(outDir, "trace.csv"));
     trace.WriteLine("step,loss," + string.Join(",", Enumerable.Range(0, ps.Length).Select(i => $"norm{i}")));
     var train = Tensor.FromDouble<T>(trX, ntrain, 784);
-    c.Fit(train, trY, epochs, batch, rng, lr, onLoss: (step, loss) =>
+    c.Fit(train, trY, epochs, batch, rng, lr, shift, onLoss: (step, loss) =>
     {
         var norms = ps.Select(p => Math.Sqrt(p.ToDoubleArray().Sum(v => v * v)).ToString("R"));
         trace.WriteLine($"{step},{loss:R},{string.Join(",", norms)}");
