@@ -2,14 +2,14 @@
 batch order (torch.manual_seed(seed)), the same network, Adam with the rate falling linearly to 0 per step, and
 optionally random translations of up to SHIFT pixels (pad with the background, crop 28x28 at a random offset).
 Usage: python3 anchor.py DIR EPOCHS BATCH LR SHIFT SEED... (DIR: digits written by classifier-trace DIR 0 0 1 1)"""
-import sys, time
+import os, sys, time
 import numpy as np
 import torch
 from torch import nn
 
 d, epochs, bs, lr, shift = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 seeds = [int(s) for s in sys.argv[6:]]
-torch.set_num_threads(2)
+torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "2")))
 X = torch.from_numpy(np.fromfile(f'{d}/train.f64')).reshape(-1, 784).float()
 Y = torch.from_numpy(np.fromfile(f'{d}/train.lbl', dtype=np.int32).astype(np.int64))
 Xe = torch.from_numpy(np.fromfile(f'{d}/test.f64')).reshape(-1, 784).float()

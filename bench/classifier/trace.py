@@ -2,14 +2,14 @@
 on the same batches (perms.i32) with the same schedule (Adam, lr falling linearly to 0 per step), logging per step the
 loss before the step and each parameter's norm after it, as classifier-trace does.
 Usage: python3 trace.py DIR EPOCHS BATCH LR [float64|float32] -> DIR/trace_torch.csv, prints the held-out accuracy."""
-import sys
+import os, sys
 import numpy as np
 import torch
 from torch import nn
 
 d, epochs, bs, lr = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 dtype = torch.float64 if len(sys.argv) < 6 or sys.argv[5] == 'float64' else torch.float32
-torch.set_num_threads(2)
+torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "2")))
 X = torch.from_numpy(np.fromfile(f'{d}/train.f64')).reshape(-1, 784).to(dtype)
 Y = torch.from_numpy(np.fromfile(f'{d}/train.lbl', dtype=np.int32).astype(np.int64))
 Xe = torch.from_numpy(np.fromfile(f'{d}/test.f64')).reshape(-1, 784).to(dtype)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Verify.Figures.Commands;
 using Verify.Figures.FigureSet;
 using Verify.Figures.FigureSet.Core;
 using Verify.Figures.FigureSet.Experiments;
@@ -43,6 +45,22 @@ public sealed class F9CoverageTests(QuickReportFixture fixture)
         Assert.Equal(2000, labels.Length);
         TidyTable s = fixture.Tables(Id)["summary"];
         for (int r = 0; r < s.Count; r++) Tolerance.Close(hits / 2000.0, s.Number(r, "classifier_accuracy"), rel: 1e-12);
+    }
+
+    /// <summary><c>verify images coverage --json</c>'s object, made from the report's F9 folder: the accuracy and shares of its CSV.</summary>
+    [Fact]
+    public void TheJsonCarriesTheClassifierAccuracyAndTheShares()
+    {
+        TableSet t = fixture.Tables(Id);
+        using var json = JsonDocument.Parse(ImagesCommand.CoverageJson(fixture.Result(Id), new FigureRun(Scale.Quick, 0)));
+        JsonElement root = json.RootElement;
+        Assert.Equal(t["summary"].Number(0, "classifier_accuracy"), root.GetProperty("classifier_accuracy").GetDouble());
+        Assert.True(root.GetProperty("passed").GetBoolean());
+        JsonElement[] sources = root.GetProperty("sources").EnumerateArray().ToArray();
+        Assert.Equal(F9Coverage.Sources, sources.Select(s => s.GetProperty("source").GetString()));
+        foreach (JsonElement s in sources)
+            Assert.Equal(Groups.Column(t["classes"], "share", ("source", s.GetProperty("source").GetString()!)),
+                s.GetProperty("shares").EnumerateArray().Select(v => v.GetDouble()));
     }
 
     [Fact]
