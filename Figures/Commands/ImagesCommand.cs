@@ -92,7 +92,7 @@ public static class ImagesCommand
     }
 
     /// <summary>{"classifier_accuracy", "sources": [{"source", "frechet_distance", "classes_hit", "shares"}], "seed", "passed", "figure"}.</summary>
-    private static string CoverageJson(FigureResult r, FigureRun run)
+    internal static string CoverageJson(FigureResult r, FigureRun run)
     {
         using var j = new JsonOut();
         j.Begin();

@@ -22,7 +22,8 @@ public sealed class F9Coverage : Figure
     public override string Title => "Which digits do the generators make? Class histogram and a classifier-feature Fréchet distance";
 
     public override string Caption =>
-        "A convolutional digit classifier (2 convolutions, 128 features, trained with the engine on the 8,000 training digits) labels " +
+        "A convolutional digit classifier (2 convolutions, 128 features, trained with the engine on the 8,000 training digits, " +
+        "randomly shifted by up to 2 pixels) labels " +
         $"{Compared} digits from each generator of F7 and {Compared} held-out real digits. (a) The share of each predicted class; a " +
         "generator that drops digits shows empty bars. (b) The Fréchet distance between Gaussians fitted to the classifier's 128 " +
         "penultimate features of generated and held-out real digits (the formula of FID, on our classifier's features, so NOT " +
@@ -46,7 +47,9 @@ public sealed class F9Coverage : Figure
         var b = ImageRuns.For(run);
         return
         [
-            ("classifier", $"Conv(1→32, k4 s2 p1) ReLU Conv(32→64, k4 s2 p1) ReLU Linear(3136→128) ReLU Linear(128→10); Adam(2e-3 falling linearly to 0), batch {ImageRuns.ClassifierBatch}, {b.ClassifierEpochs} epochs on the 8,000 training digits"),
+            ("classifier", "Conv(1→32, k4 s2 p1) ReLU Conv(32→64, k4 s2 p1) ReLU Linear(3136→128) ReLU Linear(128→10); " +
+                $"Adam({DigitClassifier<float>.RecipeLearningRate} falling linearly to 0 per step), batch {DigitClassifier<float>.RecipeBatch}, " +
+                $"{DigitClassifier<float>.RecipeEpochs} epochs on the 8,000 training digits, each digit shifted by up to {DigitClassifier<float>.RecipeShift} pixels at random"),
             ("generators", $"the F7 runs: {ImageGanRun.Describe(b.Architecture)}, {b.Iterations} iterations"),
             ("compared", $"{Compared} generated digits per method and {Compared} held-out real digits; real bar: held-out vs {Compared} training digits"),
             ("frechet", "‖μ₁ − μ₂‖² + Tr(Σ₁ + Σ₂ − 2(Σ₁^½Σ₂Σ₁^½)^½), square-rooted, on the classifier's 128 features; not Inception FID"),

@@ -13,17 +13,15 @@ namespace Verify.Figures.FigureSet.Experiments;
 /// </summary>
 public static class ImageRuns
 {
-    /// <summary>How much a generation trains: the architecture, generator iterations, evaluation period and classifier epochs.</summary>
-    public sealed record Budget(string Architecture, int Iterations, int EvalEvery, int ClassifierEpochs);
+    /// <summary>How much a generation trains: the architecture, generator iterations and evaluation period.</summary>
+    public sealed record Budget(string Architecture, int Iterations, int EvalEvery);
 
     /// <summary>
     /// Quick: the MLP pair for 20 iterations (a few seconds of CPU). Full: the DCGAN pair for 120 iterations, what fits
     /// the 10-minute budget of verify images all at the engine's present conv speed (about 3 s of CPU per WGAN-GP iteration).
     /// </summary>
-    public static Budget For(FigureRun run) => run.Quick ? new Budget("mlp", 20, 4, 4) : new Budget("dcgan", 120, 6, 4);
-
-    /// <summary>The classifier's minibatch.</summary>
-    public const int ClassifierBatch = 32;
+    /// <remarks>The digit classifier trains with <see cref="DigitClassifier{T}.FitRecipe"/> at both scales.</remarks>
+    public static Budget For(FigureRun run) => run.Quick ? new Budget("mlp", 20, 4) : new Budget("dcgan", 120, 6);
 
     /// <summary>Checkpoints of the sample grids: before training, a quarter, half, and the end.</summary>
     public static int[] GridCheckpoints(FigureRun run)
@@ -66,20 +64,18 @@ public static class ImageRuns
 
     public static double Floor(FigureRun run) => Floors[FloorName(run)];
 
-    public static string ClassifierName(FigureRun run) => $"images classifier {For(run).ClassifierEpochs} epochs seed {run.Seed}";
+    public static string ClassifierName(FigureRun run) => $"images classifier seed {run.Seed}";
 
-    /// <summary>Trains the digit classifier on the 8,000 training digits.</summary>
+    /// <summary>Trains the digit classifier on the 8,000 training digits with its recipe.</summary>
     public static Job ClassifierJob(FigureRun run)
     {
-        int epochs = For(run).ClassifierEpochs;
         string name = ClassifierName(run);
-        return new Job(name, epochs * 8000, () =>
+        return new Job(name, DigitClassifier<float>.RecipeEpochs * 8000, () =>
         {
             var rng = new Rng(unchecked((ulong)FigureRun.Derive(run.Seed, "images/classifier")));
             var classifier = new DigitClassifier<float>(rng.Split());
-            int steps = epochs * ((Digits.Train.Count + ClassifierBatch - 1) / ClassifierBatch);
-            var progress = JobProgress.Steps(steps);
-            classifier.Fit(Digits.Train.Data, Digits.TrainLabels, epochs, ClassifierBatch, rng, onStep: progress);
+            var progress = JobProgress.Steps(DigitClassifier<float>.RecipeSteps(Digits.Train.Count));
+            classifier.FitRecipe(Digits.Train.Data, Digits.TrainLabels, rng, progress);
             Classifiers[name] = classifier;
         });
     }
