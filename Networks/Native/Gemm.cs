@@ -170,8 +170,7 @@ public static unsafe class Gemm
     {
         if (Backend == "managed") { ManagedGemm.RunIm2ColA(transB, n, alpha, x, batch, geometry, b, beta, c, rowBlock); return; }
         int m = checked(batch * geometry.Windows), k = geometry.PatchSize;
-        var cols = new T[(long)m * k];
-        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        T[] cols = Im2ColMatrix(x, batch, geometry);
         if (rowBlock > 0) RunBlockedRows(false, transB, m, n, k, alpha, cols, b, beta, c, rowBlock);
         else OpenBlasRun(false, transB, m, n, k, alpha, cols, b, beta, c);
     }
@@ -187,10 +186,18 @@ public static unsafe class Gemm
     {
         if (Backend == "managed") { ManagedGemm.RunIm2ColB(transA, m, alpha, a, aBlock, x, batch, geometry, beta, c); return; }
         int k = checked(batch * geometry.Windows), n = geometry.PatchSize;
-        var cols = new T[(long)k * n];
-        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        T[] cols = Im2ColMatrix(x, batch, geometry);
         if (aBlock > 0) RunBlockedA(transA, false, m, n, k, alpha, a, cols, beta, c, aBlock);
         else OpenBlasRun(transA, false, m, n, k, alpha, a, cols, beta, c);
+    }
+
+    /// <summary>The Im2Col matrix [N·OH·OW, C·kH·kW] of the images x, materialised for the OpenBLAS paths above.</summary>
+    private static T[] Im2ColMatrix<T>(ReadOnlySpan<T> x, int batch, Verify.Networks.Tensors.Conv2dGeometry geometry)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var cols = new T[(long)checked(batch * geometry.Windows) * geometry.PatchSize];
+        Im2ColKernels.Im2Col(x[..(batch * geometry.Channels * geometry.Height * geometry.Width)].ToArray(), batch, geometry, cols);
+        return cols;
     }
 
     /// <summary>The OpenBLAS path of <see cref="Run{T}"/>, whatever the policy chose (for tests and the benchmark); throws when OpenBLAS cannot load.</summary>
