@@ -3,7 +3,7 @@
 # on seeded Gaussian clouds (q shifted by (1, 0.5)), side by side with POT (ot.emd2 on SciPy's cdist matrix) at
 # n = m = 10⁴ in 2-D, and ours alone at 10⁵ in 2-D (W1, W2, and the known answers: a translate, points on a line) and
 # on the 10⁴ MNIST digits against the same digits shifted one pixel (784-D; needs VERIFY_DATA with mnist/).
-# Usage: bash bench/scale.sh [rounds=3] [rows=pot,big,known,mnist]
+# Usage: bash bench/scale.sh [rounds=3] [rows=pot,big,known,mnist]  (big-w2: the 10⁵ W2 row alone)
 # The 10⁴ rows alternate POT and ours `rounds` times; the ratio printed is the median of the paired per-round ratios.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,6 +43,8 @@ if has pot; then
 fi
 if has big; then
   ours g2d-1e5-w1 w1 g2d-100000
+fi
+if has big || has big-w2; then
   ours g2d-1e5-w2 w2 g2d-100000
 fi
 if has known; then
