@@ -81,28 +81,8 @@ internal static class Multiscale
 
         // Candidates: each point's k nearest partners around where its cluster was sent.
         var candidates = new List<(int, int)>(plan);
-        var qx = new double[costs.N * d];
-        for (int c = 0; c < cx; c++)
-        {
-            int node = firstX + c;
-            for (int t = xt.Start(node); t < xt.End(node); t++)
-                for (int q = 0; q < d; q++)
-                {
-                    double shift = imageMass[c] > 0 ? image[c * d + q] / imageMass[c] - px[c * d + q] : 0;
-                    qx[t * d + q] = xt.Points[t * d + q] + shift;
-                }
-        }
-        var qy = new double[costs.M * d];
-        for (int c = 0; c < cy; c++)
-        {
-            int node = firstY + c;
-            for (int t = yt.Start(node); t < yt.End(node); t++)
-                for (int q = 0; q < d; q++)
-                {
-                    double shift = sourceMass[c] > 0 ? source[c * d + q] / sourceMass[c] - py[c * d + q] : 0;
-                    qy[t * d + q] = yt.Points[t * d + q] + shift;
-                }
-        }
+        double[] qx = Shifted(xt, firstX, cx, image, imageMass, px, d);
+        double[] qy = Shifted(yt, firstY, cy, source, sourceMass, py, d);
         int kx = Math.Min(k, costs.M), ky = Math.Min(k, costs.N);
         var nx = new int[costs.N * kx];
         var ny = new int[costs.M * ky];
@@ -139,5 +119,25 @@ internal static class Multiscale
             }
         }
         return (pts, mass);
+    }
+
+    /// <summary>
+    /// The tree's points (in tree order), each moved by its cluster's displacement: the centroid of where the cluster's
+    /// mass went (<paramref name="sent"/> ÷ <paramref name="sentMass"/>) minus the cluster's centre; unmoved when no mass went.
+    /// </summary>
+    private static double[] Shifted(KdTree tree, int firstNode, int clusters, double[] sent, double[] sentMass, double[] centres, int d)
+    {
+        var shifted = new double[tree.Points.Length];
+        for (int c = 0; c < clusters; c++)
+        {
+            int node = firstNode + c;
+            for (int t = tree.Start(node); t < tree.End(node); t++)
+                for (int q = 0; q < d; q++)
+                {
+                    double shift = sentMass[c] > 0 ? sent[c * d + q] / sentMass[c] - centres[c * d + q] : 0;
+                    shifted[t * d + q] = tree.Points[t * d + q] + shift;
+                }
+        }
+        return shifted;
     }
 }
