@@ -121,6 +121,7 @@ public static class TrainCommand
     /// </summary>
     internal static string PrepareOut(string path)
     {
+        if (path == "-") throw new UsageException("--out: '-' means standard output, but this command writes a folder of files; give a directory");
         if (File.Exists(path)) throw new UsageException($"--out: '{path}' is a file; give a directory");
         try
         {

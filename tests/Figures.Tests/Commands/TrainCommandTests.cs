@@ -74,7 +74,7 @@ public sealed class TrainCommandTests : IDisposable
         Directory.CreateDirectory(_dir);
         string file = Path.Combine(_dir, "a-file");
         File.WriteAllText(file, "x");
-        foreach (string bad in new[] { file, Path.Combine(file, "below") })
+        foreach (string bad in new[] { file, Path.Combine(file, "below"), "-" })
         {
             var (code, output, err) = Run("train", "8gaussians", "--method", "gan", "--iterations", "1", "--hidden", "4", "--layers", "1", "--out", bad);
             Assert.Equal(Cli.BadInput, code);
