@@ -180,9 +180,28 @@ internal sealed class TreeCosts : CloudCosts
 
     // ------------------------------------------------------------------ certificate sweep
 
+    private PairScan? _scan;
+
+    /// <summary>The flat scan over all pairs, when it applies and is chosen (see <see cref="PairScan"/>).</summary>
+    private PairScan? Scan
+    {
+        get
+        {
+            string mode = Environment.GetEnvironmentVariable("VERIFY_SCAN") ?? "w1";
+            bool use = PairScan.Supports(Cost) && (mode == "all" || (mode == "w1" && Cost.Power == 1.0));
+            if (!use) return null;
+            return _scan ??= new PairScan(this);
+        }
+    }
+
     public override DualSweep Sweep(double[] u, double[] a, double[] v, double[] b)
     {
         var (maxAbs, min) = Range();
+        if (Scan is { } scan)
+        {
+            var (rm, rw) = scan.Sweep(u, a, v, b);
+            return new DualSweep(rm, rw, maxAbs, min);
+        }
         double[] vTree = _yt.InTreeOrder(v), bTree = _yt.InTreeOrder(b);
         double[] vMax = _yt.NodeMax(v), vAbs = _yt.NodeMax(v.Select(Math.Abs).ToArray());
         NodeModels model = NodeModels.Fit(_yt, vTree);
@@ -303,6 +322,7 @@ internal sealed class TreeCosts : CloudCosts
         int n = N, m = M;
         var (rowConst, low) = PricingTerms(pi, rule);
         double f = rule.CostFactor;
+        if (Scan is { } scan) return scan.Price(rowConst, low, f, perRow, perColumn);
         var rowPicks = new int[n * perRow];
         var colPicks = new int[m * perColumn];
         Array.Fill(rowPicks, -1);
