@@ -87,7 +87,8 @@ internal static class CloudTransport
         else
         {
             // Equal uniform clouds go to the auction, which needs no coarse level: only a feasible start among the candidates.
-            var ms = costs is TreeCosts tc ? Multiscale.Start(tc, a, b, k, o) : null;
+            // Under the auction the coarse plan only has to point each cluster near its destination: coarser clusters do.
+            var ms = costs is TreeCosts tc ? Multiscale.Start(tc, a, b, k, o, UsesAuction(costs, a, b) ? AuctionLevelsUp : Multiscale.LevelsUp) : null;
             if (ms is { } start)
             {
                 startPlan ??= start.Plan;
@@ -114,29 +115,36 @@ internal static class CloudTransport
         var ns = new NetworkSimplex(arcs, a, b, maxAbs, min);
         int[]? nearX = null, nearY = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // The auction's rounds price locally first, which needs the trees; in high dimension every round would be a full
-        // pass over all pairs, so there the simplex starts as before.
-        var auction = warmStart is null && costs is TreeCosts && Auction.Applies(a, b) && !NoAuction ? Auction.Run(arcs, n) : null;
+        // The auction's rounds price locally (around each source's target) while that finds enough, which needs the
+        // trees; in high dimension every round is a full blocked pass over all pairs.
+        var auction = warmStart is null && UsesAuction(costs, a, b) ? Auction.Run(arcs, n) : null;
         Trace($"auction {(auction is null ? "not used" : "done")} in {clock.Elapsed.TotalSeconds:F2}s");
+        bool settledLocally = costs is not TreeCosts;
         for (int round = 0, global = 0; auction is not null && round < 4 * AuctionRounds && global < AuctionRounds; round++)
         {
-            // Price every pair against the auction's duals; the arcs below −ε join, and the auction takes them in.
+            // Price against the auction's duals, around each source's target while that finds enough (cheap), else every
+            // pair; the arcs below −ε join, and the auction takes them in.
             int added = 0;
-            bool local = false;
-            if (costs is TreeCosts trees)
+            bool local = !settledLocally;
+            if (local)
             {
+                var trees = (TreeCosts)costs;
                 nearX ??= Neighbours(trees, sources: true, LocalNeighbours);
                 nearY ??= Neighbours(trees, sources: false, LocalNeighbours);
                 foreach (var (i, j) in AuctionLocal(costs, auction, nearX, nearY, LocalNeighbours)) added += AddArc(i, j);
-                local = added > 0;
+                settledLocally = added < n / LocalTail;
             }
-            if (!local && ++global > 0)
+            else
+            {
+                global++;
                 foreach (var (i, j) in costs.Price(auction.Potentials(), ns.Rule, PerRow, PerColumn)) added += AddArc(i, j);
+                settledLocally = costs is not TreeCosts || added < n / LocalTail;
+            }
             Trace($"  auction {(local ? "local" : "global")} pricing +{added}, {clock.Elapsed.TotalSeconds:F2}s");
-            if (added == 0) break;
-            if (!auction.Extend()) auction = null;
+            if (added == 0 && !local) break;
+            if (added > 0 && !auction.Extend()) auction = null;
             Trace($"  auction extended, {clock.Elapsed.TotalSeconds:F2}s");
-            if (auction is null || (!local && added < n / AuctionTail)) break; // the simplex finishes the tail faster
+            if (!local && added < n / AuctionTail) break; // the simplex finishes the tail faster
         }
         // A false StartFrom (a cycle) leaves the all-artificial start, still correct.
         if (auction is not null)
@@ -181,6 +189,11 @@ internal static class CloudTransport
         return result;
     }
 
+    private static bool UsesAuction(CloudCosts costs, double[] a, double[] b) => Auction.Applies(a, b) && !NoAuction;
+
+    /// <summary>Levels above the leaves of the coarse clusters when the auction starts the solve.</summary>
+    internal const int AuctionLevelsUp = 3;
+
     /// <summary>VERIFY_NO_AUCTION=1 turns the auction start off (for measuring what it buys).</summary>
     private static readonly bool NoAuction = Environment.GetEnvironmentVariable("VERIFY_NO_AUCTION") == "1";
 
@@ -196,7 +209,10 @@ internal static class CloudTransport
     internal const int AuctionRounds = 8;
 
     /// <summary>The auction rounds stop once a round adds fewer than n / this arcs.</summary>
-    internal const int AuctionTail = 10;
+    internal const int AuctionTail = 2;
+
+    /// <summary>The local rounds stop once a round adds fewer than n / this arcs.</summary>
+    internal const int LocalTail = 50;
 
     /// <summary>Neighbours within a cloud used by the local pricing.</summary>
     public const int LocalNeighbours = 8;
