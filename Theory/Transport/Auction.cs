@@ -143,6 +143,22 @@ internal sealed class Auction
         return Scale(worst / 4);
     }
 
+    /// <summary>The arc numbers of the <paramref name="k"/> candidates of each source of least c(i, j) + p_j.</summary>
+    public List<int> Cheapest(int k)
+    {
+        var result = new List<int>(_n * k);
+        var val = new double[k];
+        var idx = new int[k];
+        for (int i = 0; i < _n; i++)
+        {
+            int size = 0;
+            for (int q = _rowFirst[i]; q < _rowFirst[i + 1]; q++)
+                CloudCosts.Insert(val, idx, ref size, k, _rowCost[q] + _price[_rowTarget[q]], _rowArc[q]);
+            for (int s = 0; s < size; s++) result.Add(idx[s]);
+        }
+        return result;
+    }
+
     /// <summary>The target σ(i) that source i holds.</summary>
     public int TargetOf(int i) => _arcs.Target(_held[i]);
 

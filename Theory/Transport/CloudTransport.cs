@@ -3,13 +3,16 @@ namespace Verify.Theory;
 /// <summary>
 /// Exact transport between two point clouds without the n × m cost matrix (the matrix-free route).
 /// <list type="number">
-/// <item>Candidates: a feasible start (the north-west-corner plan in the order of the k-d trees, which follows space),
-/// the k cheapest targets of every source and sources of every target.</item>
+/// <item>Candidates: a feasible start (the north-west-corner plan in the order of the k-d trees, which follows space, or
+/// the coarse-to-fine plan of <see cref="Multiscale"/>), the k cheapest targets of every source and sources of every
+/// target.</item>
+/// <item>Equal uniform clouds under W₁ (an assignment problem whose pairs a flat scan prices cheaply) start from the
+/// ε-scaling auction instead (<see cref="AuctionStart"/>).</item>
 /// <item>Solve on the candidates with the network simplex.</item>
-/// <item>Price every pair against the potentials, without the matrix (<see cref="CloudCosts.Price"/>: k-d tree branch
-/// and bound in low dimension, blocks of rows computed on the fly in high dimension), with the solver's own entering
-/// rule; add the most negative arcs of every row and column, re-solve warm from the current spanning tree, and repeat
-/// until no pair prices negative.</item>
+/// <item>Price every pair against the potentials, without the matrix (<see cref="CloudCosts.Price"/>: a flat scan
+/// (<see cref="PairScan"/>) or k-d tree branch and bound in low dimension, blocks of rows computed on the fly in high
+/// dimension), with the solver's own entering rule; add the most negative arcs of every row and column, re-solve warm
+/// from the current spanning tree, and repeat until no pair prices negative.</item>
 /// <item>Read out and certify exactly as the dense route does (<see cref="ExactSolver.Finish"/>): the certificate's
 /// dual sweep runs over ALL n·m pairs, matrix-free.</item>
 /// </list>
@@ -68,27 +71,20 @@ internal static class CloudTransport
         IReadOnlyList<(int I, int J)>? startPlan = null)
     {
         int n = costs.N, m = costs.M;
+        TextWriter? log = o.Log;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (maxAbs, min) = costs.Range();
         Guard.SolverCosts(maxAbs, n, m, "points");
-        var arcs = new SparseArcs();
-        var present = new HashSet<long>();
-        var index = new Dictionary<long, int>();
-
-        int AddArc(int i, int j)
-        {
-            if (!present.Add((long)i * m + j)) return 0;
-            arcs.Add(i, j, costs.At(i, j));
-            return 1;
-        }
+        var arcs = new CandidateArcs(costs);
+        bool auctionStart = warmStart is null && AuctionStart.Applies(costs, a, b);
 
         int k = Math.Min(o.Neighbours, Math.Max(n, m));
         var initial = new List<(int I, int J)>();
         if (warmStart is not null) initial.AddRange(warmStart);
         else
         {
-            // Equal uniform clouds go to the auction, which needs no coarse level: only a feasible start among the candidates.
             // Under the auction the coarse plan only has to point each cluster near its destination: coarser clusters do.
-            var ms = costs is TreeCosts tc ? Multiscale.Start(tc, a, b, k, o, UsesAuction(costs, a, b) ? AuctionLevelsUp : Multiscale.LevelsUp) : null;
+            var ms = costs is TreeCosts tc ? Multiscale.Start(tc, a, b, k, o, auctionStart ? AuctionLevelsUp : Multiscale.LevelsUp) : null;
             if (ms is { } start)
             {
                 startPlan ??= start.Plan;
@@ -99,130 +95,62 @@ internal static class CloudTransport
         }
         // Sorted by source, then target: the block search then reads the potentials of sources in order.
         initial.Sort();
-        foreach (var (i, j) in initial) AddArc(i, j);
+        arcs.AddAll(initial);
+        log?.WriteLine($"n = {n}, m = {m}: {arcs.Arcs.Count} candidate arcs in {clock.Elapsed.TotalSeconds:F2} s");
 
-        var forest = new List<int>();
-        if (startPlan is not null)
+        NetworkSimplex? ns = auctionStart ? AuctionStart.Build(arcs, costs, a, b, maxAbs, min, log) : null;
+        bool fromAuction = ns is not null;
+        if (ns is null)
         {
-            var seen = new HashSet<long>();
-            foreach (var (i, j) in startPlan)
-            {
-                if (!seen.Add((long)i * m + j)) continue;
-                AddArc(i, j);
-                forest.Add(ArcNumber(arcs, present, i, j, m, index));
-            }
+            var forest = new List<int>();
+            if (startPlan is not null)
+                foreach (var (i, j) in startPlan)
+                {
+                    arcs.Add(i, j);
+                    forest.Add(arcs.Number(i, j));
+                }
+            ns = new NetworkSimplex(arcs.Arcs, a, b, maxAbs, min);
+            // A plan's support repeated, or a cycle: StartFrom refuses it and the all-artificial start stays, still correct.
+            if (forest.Count > 0) ns.StartFrom(forest.Distinct().ToList());
         }
-        var ns = new NetworkSimplex(arcs, a, b, maxAbs, min);
+
+        // From the auction's start (pricing by a flat scan, the few violations left spread over the whole cloud) every
+        // round prices all pairs. Otherwise price locally first: around each arc (i, j) of the plan, the arcs from i to
+        // j's neighbours and from i's neighbours to j (where a better exchange is most likely), O((n + m)·k), and pass
+        // over all pairs only when that finds nothing.
+        bool flat = fromAuction;
         int[]? nearX = null, nearY = null;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        // The auction's rounds price locally (around each source's target) while that finds enough, which needs the
-        // trees; in high dimension every round is a full blocked pass over all pairs.
-        var auction = warmStart is null && UsesAuction(costs, a, b) ? Auction.Run(arcs, n) : null;
-        Trace($"auction {(auction is null ? "not used" : "done")} in {clock.Elapsed.TotalSeconds:F2}s");
-        bool settledLocally = costs is not TreeCosts;
-        for (int round = 0, global = 0; auction is not null && round < 4 * AuctionRounds && global < AuctionRounds; round++)
-        {
-            // Price against the auction's duals, around each source's target while that finds enough (cheap), else every
-            // pair; the arcs below −ε join, and the auction takes them in.
-            int added = 0;
-            bool local = !settledLocally;
-            if (local)
-            {
-                var trees = (TreeCosts)costs;
-                nearX ??= Neighbours(trees, sources: true, LocalNeighbours);
-                nearY ??= Neighbours(trees, sources: false, LocalNeighbours);
-                foreach (var (i, j) in AuctionLocal(costs, auction, nearX, nearY, LocalNeighbours)) added += AddArc(i, j);
-                settledLocally = added < n / LocalTail;
-            }
-            else
-            {
-                global++;
-                foreach (var (i, j) in costs.Price(auction.Potentials(), ns.Rule, PerRow, PerColumn)) added += AddArc(i, j);
-                settledLocally = costs is not TreeCosts || added < n / LocalTail;
-            }
-            Trace($"  auction {(local ? "local" : "global")} pricing +{added}, {clock.Elapsed.TotalSeconds:F2}s");
-            if (added == 0 && !local) break;
-            if (added > 0 && !auction.Extend()) auction = null;
-            Trace($"  auction extended, {clock.Elapsed.TotalSeconds:F2}s");
-            if (!local && added < n / AuctionTail) break; // the simplex finishes the tail faster
-        }
-        // A false StartFrom (a cycle) leaves the all-artificial start, still correct.
-        if (auction is not null)
-        {
-            var (tree, roots) = auction.Tree();
-            ns.StartFrom(tree, roots);
-        }
-        else if (startPlan is not null) ns.StartFrom(forest);
-        Trace($"start tree at {clock.Elapsed.TotalSeconds:F2}s");
-
         int rounds = 0;
         TransportStatus status;
-        Trace($"n={n} m={m} start arcs={arcs.Count}");
         while (true)
         {
             rounds++;
             long before = ns.Iterations;
-            double t0 = clock.Elapsed.TotalSeconds;
             status = ns.Run(o.MaxIterations);
-            double t1 = clock.Elapsed.TotalSeconds;
-            Trace($"round {rounds}: pivots {ns.Iterations - before} in {t1 - t0:F2}s, arcs {arcs.Count}");
+            log?.WriteLine($"round {rounds}: {ns.Iterations - before} pivots on {arcs.Arcs.Count} arcs, {clock.Elapsed.TotalSeconds:F2} s");
             if (status != TransportStatus.Optimal) break;
             int added = 0;
-            if (costs is TreeCosts trees)
+            if (costs is TreeCosts trees && !flat)
             {
-                // Local pricing first: around each arc (i, j) of the plan, the arcs from i to j's neighbours and from
-                // i's neighbours to j (where a better exchange is most likely). Cheap, O((n + m)·k).
                 nearX ??= Neighbours(trees, sources: true, LocalNeighbours);
                 nearY ??= Neighbours(trees, sources: false, LocalNeighbours);
-                foreach (var (i, j) in LocalPrice(costs, ns, nearX, nearY, LocalNeighbours)) added += AddArc(i, j);
-                Trace($"  local pricing +{added} in {clock.Elapsed.TotalSeconds - t1:F2}s");
+                added = arcs.AddAll(LocalPrice(costs, ns, nearX, nearY, LocalNeighbours));
                 if (added > 0) continue;
             }
-            double t2 = clock.Elapsed.TotalSeconds;
-            foreach (var (i, j) in costs.Price(ns.Potentials, ns.Rule, PerRow, PerColumn)) added += AddArc(i, j);
-            Trace($"  global pricing +{added} in {clock.Elapsed.TotalSeconds - t2:F2}s");
+            added = arcs.AddAll(costs.Price(ns.Potentials, ns.Rule, PerRow, PerColumn));
+            log?.WriteLine($"pricing all pairs: +{added} arcs, {clock.Elapsed.TotalSeconds:F2} s");
             if (added == 0) break;
         }
-        double t3 = clock.Elapsed.TotalSeconds;
         var result = ExactSolver.Finish(ns, status, a, b, costs, o, rounds, TransportRoute.SparsePricing);
-        Trace($"finish (certificate) in {clock.Elapsed.TotalSeconds - t3:F2}s; total {clock.Elapsed.TotalSeconds:F2}s, pivots {ns.Iterations}");
+        log?.WriteLine($"certified ({result.Certificate.Holds}) in {clock.Elapsed.TotalSeconds:F2} s, {ns.Iterations} pivots");
         return result;
     }
-
-    private static bool UsesAuction(CloudCosts costs, double[] a, double[] b) => Auction.Applies(a, b) && !NoAuction;
 
     /// <summary>Levels above the leaves of the coarse clusters when the auction starts the solve.</summary>
     internal const int AuctionLevelsUp = 3;
 
-    /// <summary>VERIFY_NO_AUCTION=1 turns the auction start off (for measuring what it buys).</summary>
-    private static readonly bool NoAuction = Environment.GetEnvironmentVariable("VERIFY_NO_AUCTION") == "1";
-
-    private static readonly bool Tracing = Environment.GetEnvironmentVariable("VERIFY_TRACE_TRANSPORT") == "1";
-
-    /// <summary>With VERIFY_TRACE_TRANSPORT=1, where the time goes (rounds, pivots, pricing) on standard error.</summary>
-    internal static void Trace(string line)
-    {
-        if (Tracing) Console.Error.WriteLine($"[transport cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2}] " + line);
-    }
-
-    /// <summary>At most this many rounds of pricing every pair against the auction's duals before the simplex starts (and 4× as many local rounds).</summary>
-    internal const int AuctionRounds = 8;
-
-    /// <summary>The auction rounds stop once a round adds fewer than n / this arcs.</summary>
-    internal const int AuctionTail = 2;
-
-    /// <summary>The local rounds stop once a round adds fewer than n / this arcs.</summary>
-    internal const int LocalTail = 50;
-
     /// <summary>Neighbours within a cloud used by the local pricing.</summary>
     public const int LocalNeighbours = 8;
-
-    private static int ArcNumber(SparseArcs arcs, HashSet<long> present, int i, int j, int m, Dictionary<long, int> index)
-    {
-        if (index.Count < arcs.Count)
-            for (int e = index.Count; e < arcs.Count; e++) index[(long)arcs.Source(e) * m + arcs.Target(e)] = e;
-        return index[(long)i * m + j];
-    }
 
     /// <summary>The k nearest other points of each point of one cloud (sources or targets), row-major, −1 padded.</summary>
     private static int[] Neighbours(TreeCosts costs, bool sources, int k)
@@ -268,33 +196,6 @@ internal static class CloudTransport
                     picks[(p * 2 * k) + s] = jj >= 0 && Negative(costs, pis, rule, n, i, jj) ? (i, jj) : (-1, -1);
                     int ii = nearX[i * k + s];
                     picks[(p * 2 * k) + k + s] = ii >= 0 && Negative(costs, pis, rule, n, ii, j) ? (ii, j) : (-1, -1);
-                }
-            }
-        });
-        var result = new List<(int, int)>();
-        foreach (var pick in picks) if (pick.Item1 >= 0) result.Add(pick);
-        return result;
-    }
-
-    /// <summary>
-    /// The arcs (i, j′) for j′ a neighbour of σ(i) and (i′, σ(i)) for i′ a neighbour of i that offer their source more
-    /// than ε over its current target under the auction's prices.
-    /// </summary>
-    private static List<(int I, int J)> AuctionLocal(CloudCosts costs, Auction auction, int[] nearX, int[] nearY, int k)
-    {
-        int n = costs.N;
-        var picks = new (int, int)[n * 2 * k];
-        TreeCosts.Chunks(n, (p0, p1) =>
-        {
-            for (int i = p0; i < p1; i++)
-            {
-                int j = auction.TargetOf(i);
-                for (int s = 0; s < k; s++)
-                {
-                    int jj = nearY[j * k + s];
-                    picks[(i * 2 * k) + s] = jj >= 0 && auction.Violates(i, jj, costs.At(i, jj)) ? (i, jj) : (-1, -1);
-                    int ii = nearX[i * k + s];
-                    picks[(i * 2 * k) + k + s] = ii >= 0 && auction.Violates(ii, j, costs.At(ii, j)) ? (ii, j) : (-1, -1);
                 }
             }
         });

@@ -59,7 +59,7 @@ internal sealed partial class NetworkSimplex
         _root = _nodes;
         int size = _nodes + 1;
         _art = maxAbsCost > 0 ? maxAbsCost * size : 1.0;
-        _rule = new PricingRule(PricingEps, double.IsFinite(minCost) ? minCost : 0.0);
+        _rule = RuleFor(minCost);
         _supply = new double[size];
         _parent = new int[size];
         _pred = new int[size];
@@ -109,6 +109,9 @@ internal sealed partial class NetworkSimplex
         _thread[_root] = 0;
         _rev[0] = _root;
     }
+
+    /// <summary>The entering rule of a solve whose smallest cost is <paramref name="minCost"/> (0 when not finite).</summary>
+    internal static PricingRule RuleFor(double minCost) => new(PricingEps, double.IsFinite(minCost) ? minCost : 0.0);
 
     /// <summary>Pivots performed so far (over all runs).</summary>
     public long Iterations { get; private set; }

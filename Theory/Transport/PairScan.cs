@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Verify.Theory;
@@ -63,33 +64,83 @@ internal sealed class PairScan
         return p;
     }
 
-    /// <summary>q = Σₖ (xₖ − yⱼₖ)² for the eight targets from j, in the order of <see cref="GroundCost.EvaluateUnchecked"/>.</summary>
-    private Vector512<double> Squares(ReadOnlySpan<double> x, int j)
+    /// <summary>
+    /// The targets j ∈ [j0, j1) (j0 a multiple of eight) whose pair with x may pass the exact test c·f &lt; t, where
+    /// t = key[j] + shift (see the class remarks), written to <paramref name="found"/> in ascending order; returns
+    /// their count. q = Σₖ (xₖ − yⱼₖ)² is formed in the order of <see cref="GroundCost.EvaluateUnchecked"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Survivors(ReadOnlySpan<double> x, double[] key, double shift, double f, int j0, int j1, int[] found)
     {
-        var t = Vector512.Create(x[0]) - Vector512.LoadUnsafe(ref _y[0][0], (nuint)j);
-        Vector512<double> q = t * t;
-        for (int k = 1; k < _d; k++)
+        var shiftV = Vector512.Create(shift);
+        var factor = Vector512.Create(_squared ? f : f * f);
+        var margin = Vector512.Create(FilterMargin);
+        var tiny = Vector512.Create(Tiny);
+        var huge = Vector512.Create(Huge);
+        ref double k0 = ref key[0];
+        ref double y0 = ref _y[0][0];
+        var x0 = Vector512.Create(x[0]);
+        int count = 0;
+        for (int j = j0; j < j1; j += Lanes)
         {
-            t = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
-            q += t * t;
+            var diff = x0 - Vector512.LoadUnsafe(ref y0, (nuint)j);
+            Vector512<double> q = diff * diff;
+            for (int k = 1; k < _d; k++)
+            {
+                diff = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
+                q += diff * diff;
+            }
+            var t = Vector512.LoadUnsafe(ref k0, (nuint)j) + shiftV;
+            var bound = _squared ? t * margin : t * t * margin;
+            var pass = Vector512.GreaterThan(t, Vector512<double>.Zero)
+                & (Vector512.LessThan(q * factor, bound) | Vector512.LessThan(t, tiny) | Vector512.GreaterThan(t, huge));
+            ulong bits = pass.ExtractMostSignificantBits();
+            while (bits != 0)
+            {
+                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
         }
-        return q;
+        return count;
     }
 
-    /// <summary>Lanes whose pair may satisfy c·f &lt; t (exact test re-done by the caller); see the class remarks.</summary>
-    private ulong Candidates(Vector512<double> q, Vector512<double> t, double f, double f2)
+    /// <summary>As <see cref="Survivors"/> in the plane (d = 2), the coordinates held in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Survivors2(ReadOnlySpan<double> x, double[] key, double shift, double f, int j0, int j1, int[] found)
     {
-        if (_squared)
+        var shiftV = Vector512.Create(shift);
+        var factor = Vector512.Create(_squared ? f : f * f);
+        var margin = Vector512.Create(FilterMargin);
+        var tiny = Vector512.Create(Tiny);
+        var huge = Vector512.Create(Huge);
+        ref double k0 = ref key[0];
+        ref double y0 = ref _y[0][0];
+        ref double y1 = ref _y[1][0];
+        var x0 = Vector512.Create(x[0]);
+        var x1 = Vector512.Create(x[1]);
+        bool squared = _squared;
+        int count = 0;
+        for (int j = j0; j < j1; j += Lanes)
         {
-            // c = q exactly as the scalar computes it: test c·f < t with the same margin.
-            var fits = Vector512.LessThan(q * Vector512.Create(f), t * Vector512.Create(FilterMargin));
-            var edge = Vector512.LessThan(t, Vector512.Create(Tiny)) | Vector512.GreaterThan(t, Vector512.Create(Huge));
-            return (Vector512.GreaterThan(t, Vector512<double>.Zero) & (fits | edge)).ExtractMostSignificantBits();
+            var a = x0 - Vector512.LoadUnsafe(ref y0, (nuint)j);
+            var b = x1 - Vector512.LoadUnsafe(ref y1, (nuint)j);
+            var q = a * a + b * b;
+            var t = Vector512.LoadUnsafe(ref k0, (nuint)j) + shiftV;
+            var bound = squared ? t * margin : t * t * margin;
+            var pass = Vector512.GreaterThan(t, Vector512<double>.Zero)
+                & (Vector512.LessThan(q * factor, bound) | Vector512.LessThan(t, tiny) | Vector512.GreaterThan(t, huge));
+            ulong bits = pass.ExtractMostSignificantBits();
+            while (bits != 0)
+            {
+                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
         }
-        var close = Vector512.LessThan(q * Vector512.Create(f2), t * t * Vector512.Create(FilterMargin));
-        var outside = Vector512.LessThan(t, Vector512.Create(Tiny)) | Vector512.GreaterThan(t, Vector512.Create(Huge));
-        return (Vector512.GreaterThan(t, Vector512<double>.Zero) & (close | outside)).ExtractMostSignificantBits();
+        return count;
     }
+
+    private int Scan(ReadOnlySpan<double> x, double[] key, double shift, double f, int j0, int j1, int[] found) =>
+        _d == 2 ? Survivors2(x, key, shift, f, j0, j1, found) : Survivors(x, key, shift, f, j0, j1, found);
 
     /// <summary>
     /// The pricing pass: as <see cref="CloudCosts.Price"/>, from the rule's two halves (rowConst[i] = RowConstant(πᵢ),
@@ -113,6 +164,7 @@ internal sealed class PairScan
             var cv = new double[m * Math.Max(1, perColumn)];
             var ci = new int[m * Math.Max(1, perColumn)];
             var cs = new int[m];
+            var hits = new int[ColumnBlock];
             for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
@@ -120,22 +172,16 @@ internal sealed class PairScan
                 {
                     ReadOnlySpan<double> x = _costs.X(i);
                     double r = rowConst[i];
-                    var rv = Vector512.Create(r);
-                    for (int j = j0; j < j1; j += Lanes)
+                    int found = Scan(x, lowPad, -r, f, j0, j1, hits);
+                    for (int h = 0; h < found; h++)
                     {
-                        var t = Vector512.LoadUnsafe(ref lowPad[0], (nuint)j) - rv;
-                        ulong bits = Candidates(Squares(x, j), t, f, f2);
-                        while (bits != 0)
-                        {
-                            int jj = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                            double rc = Math.FusedMultiplyAdd(_costs.Cost.EvaluateUnchecked(x, _costs.Y(jj)), f, r) - low[jj];
-                            if (!(rc < 0)) continue;
-                            if (perRow > 0)
-                                CloudCosts.Insert(rowVal.AsSpan(i * perRow, perRow), rowIdx.AsSpan(i * perRow, perRow), ref rowSize[i], perRow, rc, jj);
-                            if (perColumn > 0)
-                                CloudCosts.Insert(cv.AsSpan(jj * perColumn, perColumn), ci.AsSpan(jj * perColumn, perColumn), ref cs[jj], perColumn, rc, i);
-                        }
+                        int jj = hits[h];
+                        double rc = Math.FusedMultiplyAdd(_costs.Cost.EvaluateUnchecked(x, _costs.Y(jj)), f, r) - low[jj];
+                        if (!(rc < 0)) continue;
+                        if (perRow > 0)
+                            CloudCosts.Insert(rowVal.AsSpan(i * perRow, perRow), rowIdx.AsSpan(i * perRow, perRow), ref rowSize[i], perRow, rc, jj);
+                        if (perColumn > 0)
+                            CloudCosts.Insert(cv.AsSpan(jj * perColumn, perColumn), ci.AsSpan(jj * perColumn, perColumn), ref cs[jj], perColumn, rc, i);
                     }
                 }
             }
@@ -174,6 +220,7 @@ internal sealed class PairScan
         Parallel.For(0, parts, p =>
         {
             int i0 = (int)((long)n * p / parts), i1 = (int)((long)n * (p + 1) / parts);
+            var hits = new int[ColumnBlock];
             for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
@@ -181,21 +228,15 @@ internal sealed class PairScan
                 {
                     ReadOnlySpan<double> x = _costs.X(i);
                     double ui = u[i];
-                    var uv = Vector512.Create(ui);
                     double worst = rowMax[i], weighted = rowWeighted[i];
-                    for (int j = j0; j < j1; j += Lanes)
+                    int found = Scan(x, vPad, ui, 1.0, j0, j1, hits);
+                    for (int h = 0; h < found; h++)
                     {
-                        var w = uv + Vector512.LoadUnsafe(ref vPad[0], (nuint)j);
-                        ulong bits = Candidates(Squares(x, j), w, 1.0, 1.0);
-                        while (bits != 0)
-                        {
-                            int jj = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                            double s = ui + v[jj] - _costs.Cost.EvaluateUnchecked(x, _costs.Y(jj));
-                            if (!(s > 0)) continue;
-                            worst = Math.Max(worst, s);
-                            weighted += Math.Min(a[i], b[jj]) * s;
-                        }
+                        int jj = hits[h];
+                        double s = ui + v[jj] - _costs.Cost.EvaluateUnchecked(x, _costs.Y(jj));
+                        if (!(s > 0)) continue;
+                        worst = Math.Max(worst, s);
+                        weighted += Math.Min(a[i], b[jj]) * s;
                     }
                     rowMax[i] = worst;
                     rowWeighted[i] = weighted;
