@@ -162,8 +162,6 @@ internal sealed class Auction
     /// <summary>The target σ(i) that source i holds.</summary>
     public int TargetOf(int i) => _arcs.Target(_held[i]);
 
-    /// <summary>Whether arc (i, j) of cost c offers source i more than ε over its current target.</summary>
-    public bool Violates(int i, int j, double c) => c + _price[j] < Value(_held[i]) - Epsilon;
 
     private void Push(int i)
     {
