@@ -65,82 +65,128 @@ internal sealed class PairScan
     }
 
     /// <summary>
-    /// The targets j ∈ [j0, j1) (j0 a multiple of eight) whose pair with x may pass the exact test c·f &lt; t, where
-    /// t = key[j] + shift (see the class remarks), written to <paramref name="found"/> in ascending order; returns
-    /// their count. q = Σₖ (xₖ − yⱼₖ)² is formed in the order of <see cref="GroundCost.EvaluateUnchecked"/>.
+    /// One pass's test. Pricing (row constant R, lows L): a pair violates when fma(c, f, R) − L &lt; 0, and t = L − R.
+    /// Sweep (potential u, v): sᵢⱼ = (u + v) − c &gt; 0, i.e. fl(c − w) &lt; 0 with w = u + v = t (a difference has the sign of
+    /// the exact one). The squared filter (class remarks) screens eight pairs at a time; where a lane passes, the exact
+    /// test is evaluated in the vector too (c = √q correctly rounded, the same fused multiply-add as the scalar code), so
+    /// that only pairs that do pass it leave the vector (pairs tight to the last bit, as on a line, stay cheap).
+    /// </summary>
+    private readonly struct Filter(bool squared, bool pricing, double f, double r)
+    {
+        public readonly Vector512<double> F = Vector512.Create(f);
+        public readonly Vector512<double> Factor = Vector512.Create(squared ? f : f * f);
+        public readonly Vector512<double> R = Vector512.Create(r);
+        public readonly Vector512<double> Margin = Vector512.Create(FilterMargin);
+        public readonly Vector512<double> Tiny = Vector512.Create(PairScan.Tiny);
+        public readonly Vector512<double> Huge = Vector512.Create(PairScan.Huge);
+        public readonly bool Squared = squared, Pricing = pricing;
+
+        /// <summary>The squared filter: lanes that may pass c·f &lt; t (all that do pass are among them).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> Screen(Vector512<double> q, Vector512<double> t)
+        {
+            var bound = Squared ? t * Margin : t * t * Margin;
+            return Vector512.GreaterThan(t, Vector512<double>.Zero)
+                & (Vector512.LessThan(q * Factor, bound) | Vector512.LessThan(t, Tiny) | Vector512.GreaterThan(t, Huge));
+        }
+
+        /// <summary>Whether any lane may pass.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MayPass(Vector512<double> q, Vector512<double> t) => Screen(q, t) != Vector512<double>.Zero;
+
+        /// <summary>Appends to <paramref name="found"/> the lanes j + ℓ that pass the exact test; returns the new count.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Collect(Vector512<double> q, Vector512<double> key, Vector512<double> t, int j, int[] found, int count)
+        {
+            var pass = Screen(q, t);
+            if (pass == Vector512<double>.Zero) return count;
+            var c = Squared ? q : Vector512.Sqrt(q);
+            var exact = Pricing
+                ? Vector512.LessThan(Vector512.FusedMultiplyAdd(c, F, R) - key, Vector512<double>.Zero)
+                : Vector512.LessThan(c - t, Vector512<double>.Zero);
+            ulong bits = (pass & exact).ExtractMostSignificantBits();
+            while (bits != 0)
+            {
+                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// q = Σₖ (xₖ − yⱼₖ)² for the eight targets from j, formed in the order of <see cref="GroundCost.EvaluateUnchecked"/>;
+    /// x0 and x1 are the first two coordinates broadcast (in the plane, the common case, nothing else is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<double> Squares(ReadOnlySpan<double> x, Vector512<double> x0, Vector512<double> x1, int j)
+    {
+        var diff = x0 - Vector512.LoadUnsafe(ref _y[0][0], (nuint)j);
+        Vector512<double> q = diff * diff;
+        if (_d == 1) return q;
+        diff = x1 - Vector512.LoadUnsafe(ref _y[1][0], (nuint)j);
+        q += diff * diff;
+        for (int k = 2; k < _d; k++)
+        {
+            diff = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
+            q += diff * diff;
+        }
+        return q;
+    }
+
+    /// <summary>
+    /// The targets j ∈ [j0, j1) (j0 a multiple of eight) whose pair with x passes the pricing test (see
+    /// <see cref="Filter"/>), with t = key[j] + shift, written to <paramref name="found"/> in ascending order; returns
+    /// their count.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Survivors(ReadOnlySpan<double> x, double[] key, double shift, double f, int j0, int j1, int[] found)
+    private int Scan(ReadOnlySpan<double> x, double[] key, double shift, in Filter filter, int j0, int j1, int[] found)
     {
         var shiftV = Vector512.Create(shift);
-        var factor = Vector512.Create(_squared ? f : f * f);
-        var margin = Vector512.Create(FilterMargin);
-        var tiny = Vector512.Create(Tiny);
-        var huge = Vector512.Create(Huge);
-        ref double k0 = ref key[0];
-        ref double y0 = ref _y[0][0];
         var x0 = Vector512.Create(x[0]);
+        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
         int count = 0;
         for (int j = j0; j < j1; j += Lanes)
         {
-            var diff = x0 - Vector512.LoadUnsafe(ref y0, (nuint)j);
-            Vector512<double> q = diff * diff;
-            for (int k = 1; k < _d; k++)
-            {
-                diff = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
-                q += diff * diff;
-            }
-            var t = Vector512.LoadUnsafe(ref k0, (nuint)j) + shiftV;
-            var bound = _squared ? t * margin : t * t * margin;
-            var pass = Vector512.GreaterThan(t, Vector512<double>.Zero)
-                & (Vector512.LessThan(q * factor, bound) | Vector512.LessThan(t, tiny) | Vector512.GreaterThan(t, huge));
-            ulong bits = pass.ExtractMostSignificantBits();
-            while (bits != 0)
-            {
-                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-            }
+            var kv = Vector512.LoadUnsafe(ref key[0], (nuint)j);
+            count = filter.Collect(Squares(x, x0, x1, j), kv, kv + shiftV, j, found, count);
         }
         return count;
     }
 
-    /// <summary>As <see cref="Survivors"/> in the plane (d = 2), the coordinates held in registers.</summary>
+    /// <summary>
+    /// The sweep of row i over the targets j ∈ [j0, j1): with sᵢⱼ = (uᵢ + vⱼ) − cᵢⱼ, the largest positive s and the sum of
+    /// min(aᵢ, bⱼ)·s over positive s, both kept lane by lane in the vector (c = √q correctly rounded, as the scalar
+    /// code computes it) and folded into <paramref name="worst"/> and <paramref name="weighted"/> in lane order at the
+    /// end: pairs tight to the last bit (a line: half of all pairs) cost no scalar work.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Survivors2(ReadOnlySpan<double> x, double[] key, double shift, double f, int j0, int j1, int[] found)
+    private void SweepRow(ReadOnlySpan<double> x, double ui, double ai, double[] vPad, double[] bPad, in Filter filter, int j0, int j1,
+        ref double worst, ref double weighted)
     {
-        var shiftV = Vector512.Create(shift);
-        var factor = Vector512.Create(_squared ? f : f * f);
-        var margin = Vector512.Create(FilterMargin);
-        var tiny = Vector512.Create(Tiny);
-        var huge = Vector512.Create(Huge);
-        ref double k0 = ref key[0];
-        ref double y0 = ref _y[0][0];
-        ref double y1 = ref _y[1][0];
+        var uV = Vector512.Create(ui);
+        var aV = Vector512.Create(ai);
         var x0 = Vector512.Create(x[0]);
-        var x1 = Vector512.Create(x[1]);
-        bool squared = _squared;
-        int count = 0;
+        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
+        var worstV = Vector512<double>.Zero;
+        var sumV = Vector512<double>.Zero;
         for (int j = j0; j < j1; j += Lanes)
         {
-            var a = x0 - Vector512.LoadUnsafe(ref y0, (nuint)j);
-            var b = x1 - Vector512.LoadUnsafe(ref y1, (nuint)j);
-            var q = a * a + b * b;
-            var t = Vector512.LoadUnsafe(ref k0, (nuint)j) + shiftV;
-            var bound = squared ? t * margin : t * t * margin;
-            var pass = Vector512.GreaterThan(t, Vector512<double>.Zero)
-                & (Vector512.LessThan(q * factor, bound) | Vector512.LessThan(t, tiny) | Vector512.GreaterThan(t, huge));
-            ulong bits = pass.ExtractMostSignificantBits();
-            while (bits != 0)
-            {
-                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-            }
+            var q = Squares(x, x0, x1, j);
+            var w = uV + Vector512.LoadUnsafe(ref vPad[0], (nuint)j);
+            if (!filter.MayPass(q, w)) continue;
+            var s = w - (_squared ? q : Vector512.Sqrt(q));
+            var positive = Vector512.GreaterThan(s, Vector512<double>.Zero);
+            var sp = Vector512.ConditionalSelect(positive, s, Vector512<double>.Zero);
+            worstV = Vector512.Max(worstV, sp);
+            sumV += Vector512.Min(aV, Vector512.LoadUnsafe(ref bPad[0], (nuint)j)) * sp;
         }
-        return count;
+        for (int l = 0; l < Lanes; l++)
+        {
+            worst = Math.Max(worst, worstV[l]);
+            weighted += sumV[l];
+        }
     }
-
-    private int Scan(ReadOnlySpan<double> x, double[] key, double shift, double f, int j0, int j1, int[] found) =>
-        _d == 2 ? Survivors2(x, key, shift, f, j0, j1, found) : Survivors(x, key, shift, f, j0, j1, found);
 
     /// <summary>
     /// The pricing pass: as <see cref="CloudCosts.Price"/>, from the rule's two halves (rowConst[i] = RowConstant(πᵢ),
@@ -172,7 +218,7 @@ internal sealed class PairScan
                 {
                     ReadOnlySpan<double> x = _costs.X(i);
                     double r = rowConst[i];
-                    int found = Scan(x, lowPad, -r, f, j0, j1, hits);
+                    int found = Scan(x, lowPad, -r, new Filter(_squared, pricing: true, f, r), j0, j1, hits);
                     for (int h = 0; h < found; h++)
                     {
                         int jj = hits[h];
@@ -213,14 +259,14 @@ internal sealed class PairScan
     public (double[] RowMax, double[] RowWeighted) Sweep(double[] u, double[] a, double[] v, double[] b)
     {
         int n = _costs.N;
-        double[] vPad = Padded(v);
+        double[] vPad = Padded(v), bPad = new double[_mPad]; // b padded with 0: a padded lane adds min(a, 0)·0 = 0
+        b.AsSpan().CopyTo(bPad);
         var rowMax = new double[n];
         var rowWeighted = new double[n];
         int parts = Parts(n);
         Parallel.For(0, parts, p =>
         {
             int i0 = (int)((long)n * p / parts), i1 = (int)((long)n * (p + 1) / parts);
-            var hits = new int[ColumnBlock];
             for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
@@ -229,15 +275,7 @@ internal sealed class PairScan
                     ReadOnlySpan<double> x = _costs.X(i);
                     double ui = u[i];
                     double worst = rowMax[i], weighted = rowWeighted[i];
-                    int found = Scan(x, vPad, ui, 1.0, j0, j1, hits);
-                    for (int h = 0; h < found; h++)
-                    {
-                        int jj = hits[h];
-                        double s = ui + v[jj] - _costs.Cost.EvaluateUnchecked(x, _costs.Y(jj));
-                        if (!(s > 0)) continue;
-                        worst = Math.Max(worst, s);
-                        weighted += Math.Min(a[i], b[jj]) * s;
-                    }
+                    SweepRow(x, ui, a[i], vPad, bPad, new Filter(_squared, pricing: false, 1.0, 0.0), j0, j1, ref worst, ref weighted);
                     rowMax[i] = worst;
                     rowWeighted[i] = weighted;
                 }
