@@ -6,7 +6,7 @@ using Verify.Theory;
 namespace Verify.Figures.Commands;
 
 /// <summary>
-/// <c>verify distance P.csv Q.csv [--metric w1|w2|js|kl|tv|hellinger|all] [--route auto|dense|sparse] [--json]</c>: exact
+/// <c>verify distance P.csv Q.csv [--metric w1|w2|js|kl|tv|hellinger|all] [--route auto|dense|sparse] [--json] [--log]</c>: exact
 /// distances between two sample files (CSV, .npy or .npz: <see cref="SampleFiles"/>; read in parallel), each read as a
 /// probability law (weights, or uniform 1/n, normalised explicitly to total mass 1).
 /// W1 and W2 come from exact optimal transport with a checked primal/dual certificate over all n·m pairs, by the route
@@ -42,14 +42,19 @@ public static class DistanceCommand
             "pricing of every pair, memory O(n + m)) or auto (dense up to 10⁶ pairs when the matrix fits, else sparse)",
             Routes, "auto");
         var json = new Option<bool>("--json") { Description = "print one JSON object instead of a table" };
+        var log = new Option<bool>("--log")
+        {
+            Description = "write the matrix-free transport route's stages (candidates, auction and simplex rounds, pricing " +
+                "passes, certificate) with the seconds elapsed to standard error",
+        };
         var cmd = new Command("distance",
             "Exact W1, W2, JS, KL, TV and Hellinger between two sample files, each normalised to a probability law. " +
             "W1/W2: exact optimal transport with a checked certificate. JS/KL/TV/Hellinger: atoms match only at equal " +
-            "coordinates, so samples of a continuous law are disjoint (JS = log 2, KL = Infinity).") { pArg, qArg, metric, route, json };
+            "coordinates, so samples of a continuous law are disjoint (JS = log 2, KL = Infinity).") { pArg, qArg, metric, route, json, log };
         cmd.SetAction(parse =>
         {
             var (p, q) = SampleFiles.ReadPair(parse.GetRequiredValue(pArg), parse.GetRequiredValue(qArg)); // both parsed at once
-            var result = Compute(p, q, parse.GetValue(metric) ?? "all", parse.GetValue(route) ?? "auto");
+            var result = Compute(p, q, parse.GetValue(metric) ?? "all", parse.GetValue(route) ?? "auto", parse.GetValue(log) ? stderr : null);
             stdout.Write(parse.GetValue(json) ? result.ToJson() : result.ToTable());
             return Cli.Ok;
         });
@@ -60,7 +65,7 @@ public static class DistanceCommand
     /// Computes the requested metrics between two files (columns matched by name, or by position for a bare .npy), W1 and
     /// W2 by <paramref name="route"/> (auto, dense or sparse).
     /// </summary>
-    public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric, string route = "auto")
+    public static DistanceResult Compute(SampleFile pFile, SampleFile qFile, string metric, string route = "auto", TextWriter? log = null)
     {
         metric = Cli.MatchName(metric, Metrics) ?? throw new UsageException(Cli.NotOneOf("--metric", metric, Metrics));
         route = Cli.MatchName(route, Routes) ?? throw new UsageException(Cli.NotOneOf("--route", route, Routes));
@@ -81,7 +86,7 @@ public static class DistanceCommand
             else
             {
                 (p, q) = Laws(pFile, qFile);
-                Transports(p, q, all, metric, new TransportOptions { Route = requested }, r);
+                Transports(p, q, all, metric, new TransportOptions { Route = requested, Log = log }, r);
             }
         }
         catch (ArgumentException e)

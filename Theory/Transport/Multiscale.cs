@@ -28,11 +28,12 @@ internal static class Multiscale
     /// The start: a plan (its support, arcs (i, j)) and candidate arcs, or null when the problem is too small for a
     /// coarse level to pay off.
     /// </summary>
-    public static (List<(int I, int J)> Plan, List<(int I, int J)> Candidates)? Start(TreeCosts costs, double[] a, double[] b, int k, TransportOptions o)
+    public static (List<(int I, int J)> Plan, List<(int I, int J)> Candidates)? Start(TreeCosts costs, double[] a, double[] b, int k, TransportOptions o,
+        int levelsUp = LevelsUp)
     {
         if ((long)costs.N * costs.M < MinPairs) return null;
         KdTree xt = costs.SourceTree, yt = costs.TargetTree;
-        int lx = Math.Max(0, xt.Depth - LevelsUp), ly = Math.Max(0, yt.Depth - LevelsUp);
+        int lx = Math.Max(0, xt.Depth - levelsUp), ly = Math.Max(0, yt.Depth - levelsUp);
         var (px, ax) = Clusters(xt, a, lx);
         var (py, ay) = Clusters(yt, b, ly);
         int d = costs.Dimension;

@@ -15,13 +15,19 @@ internal sealed partial class NetworkSimplex
     /// the artificial arcs carry their tree's net supply (zero for a balanced tree, directed towards the root). So the
     /// start is strongly feasible. Returns false, leaving the all-artificial start in place, when the arcs hold a cycle.
     /// Call before the first <see cref="Run"/>.
+    /// <para>
+    /// With <paramref name="roots"/>, the components are walked from these nodes first (each component from the first
+    /// of them it holds), and an arc that carries exactly zero flow is kept when it points towards the root (a
+    /// degenerate but still strongly feasible tree: the start of <see cref="Auction"/>, a permutation joined by zero-flow
+    /// arcs).
+    /// </para>
     /// </summary>
-    public bool StartFrom(IReadOnlyList<int> forest)
+    public bool StartFrom(IReadOnlyList<int> forest, IReadOnlyList<int>? roots = null)
     {
         var kept = new List<int>(forest);
         while (true)
         {
-            var dropped = TryStart(kept);
+            var dropped = TryStart(kept, roots);
             if (dropped is null) return false;
             if (dropped.Count == 0) return true;
             var drop = new HashSet<int>(dropped);
@@ -30,7 +36,7 @@ internal sealed partial class NetworkSimplex
     }
 
     /// <summary>Builds the tree of <paramref name="forest"/>; null on a cycle, else the arcs without positive flow (committed when none).</summary>
-    private List<int>? TryStart(List<int> forest)
+    private List<int>? TryStart(List<int> forest, IReadOnlyList<int>? roots)
     {
         if (Iterations > 0) throw new InvalidOperationException("a warm start must come before the first pivot");
         int nodes = _nodes;
@@ -78,8 +84,10 @@ internal sealed partial class NetworkSimplex
         parent[_root] = -1;
         pred[_root] = int.MinValue;
         var stack = new Stack<int>();
-        for (int r = 0; r < nodes; r++)
+        int firstRoots = roots?.Count ?? 0;
+        for (int q = 0; q < firstRoots + nodes; q++)
         {
+            int r = q < firstRoots ? roots![q] : q - firstRoots;
             if (visited[r]) continue;
             visited[r] = true;
             parent[r] = _root;
@@ -130,7 +138,8 @@ internal sealed partial class NetworkSimplex
             else
             {
                 flow[u] = dir[u] == Up ? net : -net;
-                if (!(flow[u] > 0)) dropped.Add(pred[u]);
+                bool zeroTowardsRoot = roots is not null && flow[u] == 0 && dir[u] == Up;
+                if (!(flow[u] > 0) && !zeroTowardsRoot) dropped.Add(pred[u]);
             }
         }
         if (dropped.Count > 0) return dropped;

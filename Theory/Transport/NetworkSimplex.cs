@@ -34,7 +34,7 @@ internal sealed partial class NetworkSimplex
     /// <summary>The relative pricing tolerance ε of <see cref="PricingRule"/>: about 90 units of rounding (2⁻⁵³).</summary>
     public const double PricingEps = 1e-14;
 
-    private readonly ArcSet _arcs;
+    private ArcSet _arcs;
     private readonly int _n, _m, _nodes, _root;
     private readonly double _art;
     private readonly PricingRule _rule;
@@ -59,7 +59,7 @@ internal sealed partial class NetworkSimplex
         _root = _nodes;
         int size = _nodes + 1;
         _art = maxAbsCost > 0 ? maxAbsCost * size : 1.0;
-        _rule = new PricingRule(PricingEps, double.IsFinite(minCost) ? minCost : 0.0);
+        _rule = RuleFor(minCost);
         _supply = new double[size];
         _parent = new int[size];
         _pred = new int[size];
@@ -109,6 +109,35 @@ internal sealed partial class NetworkSimplex
         _thread[_root] = 0;
         _rev[0] = _root;
     }
+
+    /// <summary>The arcs of the current spanning tree (artificial arcs left out).</summary>
+    internal List<int> TreeArcs()
+    {
+        var tree = new List<int>(_nodes);
+        for (int u = 0; u < _nodes; u++) if (_pred[u] >= 0) tree.Add(_pred[u]);
+        return tree;
+    }
+
+    /// <summary>
+    /// Carries on with a renumbered arc set: arc e is now <paramref name="map"/>[e] in <paramref name="arcs"/>, −1 when
+    /// dropped. Every arc of the spanning tree must be kept; arcs off the tree carry no flow, so dropping them leaves the
+    /// basis, its flows and its potentials as they are (the tree stays strongly feasible).
+    /// </summary>
+    internal void ReplaceArcs(ArcSet arcs, int[] map)
+    {
+        for (int u = 0; u < _nodes; u++)
+        {
+            if (_pred[u] < 0) continue;
+            int e = map[_pred[u]];
+            if (e < 0) throw new InvalidOperationException("a tree arc was dropped from the arc set");
+            _pred[u] = e;
+        }
+        _arcs = arcs;
+        _next = 0;
+    }
+
+    /// <summary>The entering rule of a solve whose smallest cost is <paramref name="minCost"/> (0 when not finite).</summary>
+    internal static PricingRule RuleFor(double minCost) => new(PricingEps, double.IsFinite(minCost) ? minCost : 0.0);
 
     /// <summary>Pivots performed so far (over all runs).</summary>
     public long Iterations { get; private set; }

@@ -55,6 +55,12 @@ public sealed record TransportOptions
     /// </summary>
     public long SinglePrecisionPricingFrom { get; init; } = long.MaxValue;
 
+    /// <summary>
+    /// Where the matrix-free route writes one line per stage (candidates, auction rounds, simplex rounds, pricing passes,
+    /// certificate) with the seconds elapsed, to see where the time goes; null (the default) writes nothing.
+    /// </summary>
+    public TextWriter? Log { get; init; }
+
     internal void Validate()
     {
         if (MaxIterations < 0) throw new ArgumentException($"MaxIterations must be non-negative, got {MaxIterations}", nameof(MaxIterations));

@@ -108,4 +108,21 @@ public sealed class DistanceCommandRouteTests : IDisposable
         Assert.Contains("--route", err);
         Assert.Contains("sparse", err);
     }
+
+    // --log: the sparse route's stages go to standard error, one line each, ending with the certificate; standard output
+    // (the JSON) is the same as without it.
+    [Fact]
+    public void LogWritesTheSparseRoutesStagesToStandardError()
+    {
+        var (p, q) = Clouds(300, 250, 3);
+        var plain = CliRun.Invoke("distance", p, q, "--metric", "w1", "--route", "sparse", "--json");
+        var logged = CliRun.Invoke("distance", p, q, "--metric", "w1", "--route", "sparse", "--json", "--log");
+        Assert.Equal(Cli.Ok, logged.Code);
+        Assert.Equal(plain.Out, logged.Out);
+        Assert.Equal("", plain.Err);
+        string[] lines = logged.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("n = 300, m = 250:", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("round 1:"));
+        Assert.StartsWith("certified (True)", lines[^1]);
+    }
 }

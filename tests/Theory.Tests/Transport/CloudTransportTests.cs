@@ -53,6 +53,19 @@ public class CloudTransportTests
         SameOptimum(p, q, GroundCost.SquaredEuclidean);
     }
 
+    // Weighted clouds far apart under W1: the arc set outgrows PruneAt arcs per node and is cut down (the log says so);
+    // the arcs dropped carry no flow and price non-negative, so the optimum and its certificate are unchanged.
+    [Fact]
+    public void CuttingTheArcSetDownKeepsTheOptimum()
+    {
+        var p = TransportData.Cloud(900, 2, 41, weighted: true).Normalized();
+        var q = TransportData.Cloud(800, 2, 42, shift: 3, weighted: true).Normalized();
+        var log = new StringWriter();
+        Ot.Solve(p, q, GroundCost.Euclidean, Sparse with { Log = log });
+        Assert.Contains("arc set cut down", log.ToString());
+        SameOptimum(p, q, GroundCost.Euclidean);
+    }
+
     // Above the dense route's automatic limit (10⁶ pairs) the dense solve is still possible on request: 1200 × 1000.
     [Fact]
     public void EqualsTheDenseRouteAboveTheAutomaticLimit()

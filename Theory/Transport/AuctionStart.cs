@@ -1,0 +1,70 @@
+namespace Verify.Theory;
+
+/// <summary>
+/// The start of the matrix-free route for equal uniform clouds (an assignment problem) when every pair can be priced
+/// cheaply by a flat scan (<see cref="TreeCosts.ScansAllPairs"/>: W₁ in low dimension, where a k-d tree cannot prune):
+/// <list type="number">
+/// <item>the ε-scaling auction on the candidate arcs (<see cref="Auction"/>);</item>
+/// <item>rounds: every pair priced against the auction's duals, the arcs below −ε join, the auction takes them in, until
+/// a round adds fewer than n/2 arcs or after <see cref="Rounds"/> rounds (the simplex finishes the tail faster);</item>
+/// <item>the start tree around the auction's permutation (<see cref="Auction.Tree"/>);</item>
+/// <item>the arc set cut down to that tree and the <see cref="KeptPerSource"/> candidates of each source cheapest under
+/// the auction's prices: each block search of the simplex scans the whole arc set when entering arcs are rare, so a
+/// smaller set makes the late pivots cheaper (measured at 10⁴ points: 4× less simplex time), and pricing over all
+/// pairs adds back whatever the optimum needs.</item>
+/// </list>
+/// It only steers the start: the simplex, pricing every pair and the certificate decide optimality.
+/// </summary>
+internal static class AuctionStart
+{
+    /// <summary>At most this many rounds of pricing every pair against the auction's duals.</summary>
+    public const int Rounds = 8;
+
+    /// <summary>Candidates kept per source when the arc set is cut down for the simplex.</summary>
+    public const int KeptPerSource = 12;
+
+    /// <summary>
+    /// Above this many pairs the auction start is not used: at 10⁵ × 10⁵ points its rounds over all pairs kept finding
+    /// ~10⁵–10⁶ violations each (the auction's duals are ε-optimal on the candidates only), and the simplex from its
+    /// tree still needed ~5·10⁵ pivots in the first round (measured on the translate row of bench/scale.sh).
+    /// </summary>
+    public const long MaxPairs = 1_000_000_000;
+
+    /// <summary>Whether the auction starts the solve: equal uniform masses, pricing by a flat scan, at most <see cref="MaxPairs"/> pairs.</summary>
+    public static bool Applies(CloudCosts costs, double[] a, double[] b) =>
+        costs is TreeCosts { ScansAllPairs: true } && (long)costs.N * costs.M <= MaxPairs && Auction.Applies(a, b);
+
+    /// <summary>
+    /// Runs the stages above on <paramref name="arcs"/> (which grow, then are cut down) and returns the simplex started
+    /// from the auction's tree, or null when the auction gave up (the arcs found so far stay).
+    /// </summary>
+    public static NetworkSimplex? Build(CandidateArcs arcs, CloudCosts costs, double[] a, double[] b, double maxAbs, double min, TextWriter? log)
+    {
+        int n = costs.N;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Auction? auction = Auction.Run(arcs.Arcs, n);
+        log?.WriteLine($"auction on {arcs.Arcs.Count} candidate arcs: {(auction is null ? "gave up" : "done")} in {clock.Elapsed.TotalSeconds:F2} s");
+        if (auction is null) return null;
+        PricingRule rule = NetworkSimplex.RuleFor(min);
+        for (int round = 1; round <= Rounds; round++)
+        {
+            int added = arcs.AddAll(costs.Price(auction.Potentials(), rule, CloudTransport.PerRow, CloudTransport.PerColumn));
+            if (added > 0 && !auction.Extend())
+            {
+                log?.WriteLine("auction gave up");
+                return null;
+            }
+            log?.WriteLine($"auction round {round}: +{added} arcs, {clock.Elapsed.TotalSeconds:F2} s");
+            if (added < n / 2) break;
+        }
+        var (tree, roots) = auction.Tree();
+        var keep = new bool[arcs.Arcs.Count];
+        foreach (int e in tree) keep[e] = true;
+        foreach (int e in auction.Cheapest(KeptPerSource)) keep[e] = true;
+        int[] map = arcs.Keep(keep);
+        var ns = new NetworkSimplex(arcs.Arcs, a, b, maxAbs, min);
+        ns.StartFrom(tree.Select(e => map[e]).ToList(), roots); // false (a cycle): the all-artificial start stays, still correct
+        log?.WriteLine($"start tree on {arcs.Arcs.Count} arcs, {clock.Elapsed.TotalSeconds:F2} s");
+        return ns;
+    }
+}

@@ -1,0 +1,288 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Verify.Theory;
+
+/// <summary>
+/// Exhaustive scans over all n·m pairs of two low-dimensional clouds under c = ‖x − y‖₂ (W₁) or c = ‖x − y‖₂² (W₂²),
+/// eight targets per AVX-512 vector: the pricing and the certificate's dual sweep of the matrix-free route without a
+/// tree. Where the optimal potentials are nearly tight along whole transport rays (W₁), a k-d tree's branch and bound
+/// cannot prune and visits most pairs anyway; a flat scan does the same work at a few cycles per eight pairs.
+/// <para>
+/// Every decision is the scalar one: a vector filter in squared distances passes every pair that could pass the exact
+/// test (margins below), and the pairs it passes are re-evaluated with <see cref="GroundCost.EvaluateUnchecked"/> and
+/// the same floating-point expressions as the solver and <see cref="TreeCosts"/>. So the picks are exactly those of a
+/// scalar pass over all pairs, and a pass costs O(n·m·d) arithmetic and O(n + m) memory.
+/// </para>
+/// <para>
+/// The filter, for the test fma(c, f, R) − L &lt; 0 with c = fl(√q) ≥ 0: t = fl(L − R) has the sign of L − R, and the test
+/// needs c·f &lt; L − R, so t ≤ 0 rules a pair out; for t &gt; 0 it needs q·f² &lt; t²·(1 + 6u) (u = 2⁻⁵³), which the
+/// filter fl(q·f²) &lt; fl(t²)·(1 + 2⁻⁴⁰) admits with room to spare; t outside [10⁻¹⁵⁰, 10¹⁵⁰], where t² could
+/// underflow or overflow, always passes. The sweep's test (uᵢ + vⱼ) − c &gt; 0 is the same with f = 1.
+/// </para>
+/// </summary>
+internal sealed class PairScan
+{
+    private const int Lanes = 8;
+    private const int ColumnBlock = 4096;
+    private const double FilterMargin = 1.0 + 9.094947017729282e-13; // 1 + 2⁻⁴⁰
+    private const double Tiny = 1e-150, Huge = 1e150;
+
+    private readonly CloudCosts _costs;
+    private readonly double[][] _y;
+    private readonly int _d, _mPad;
+    private readonly bool _squared;
+
+    /// <summary>Whether the scan applies: the Euclidean norm with power 1 or 2, and AVX-512 present.</summary>
+    public static bool Supports(GroundCost cost) =>
+        !cost.IsManhattan && (cost.Power == 1.0 || cost.Power == 2.0) && Vector512.IsHardwareAccelerated;
+
+    /// <summary>Prepares the targets of <paramref name="costs"/> coordinate by coordinate, padded to whole vectors with NaN.</summary>
+    public PairScan(CloudCosts costs)
+    {
+        if (!Supports(costs.Cost)) throw new ArgumentException($"the pair scan needs a Euclidean cost of power 1 or 2 and AVX-512, got {costs.Cost}");
+        _costs = costs;
+        _d = costs.Dimension;
+        _squared = costs.Cost.Power == 2.0;
+        int m = costs.M;
+        _mPad = (m + Lanes - 1) / Lanes * Lanes;
+        _y = new double[_d][];
+        for (int k = 0; k < _d; k++)
+        {
+            var c = new double[_mPad];
+            for (int j = 0; j < m; j++) c[j] = costs.Ys[j * _d + k];
+            for (int j = m; j < _mPad; j++) c[j] = double.NaN;
+            _y[k] = c;
+        }
+    }
+
+    private double[] Padded(double[] values)
+    {
+        var p = new double[_mPad];
+        values.AsSpan().CopyTo(p);
+        p.AsSpan(values.Length).Fill(double.NaN);
+        return p;
+    }
+
+    /// <summary>
+    /// One pass's test. Pricing (row constant R, lows L): a pair violates when fma(c, f, R) − L &lt; 0, and t = L − R.
+    /// Sweep (potential u, v): sᵢⱼ = (u + v) − c &gt; 0, i.e. fl(c − w) &lt; 0 with w = u + v = t (a difference has the sign of
+    /// the exact one). The squared filter (class remarks) screens eight pairs at a time; where a lane passes, the exact
+    /// test is evaluated in the vector too (c = √q correctly rounded, the same fused multiply-add as the scalar code), so
+    /// that only pairs that do pass it leave the vector (pairs tight to the last bit, as on a line, stay cheap).
+    /// </summary>
+    private readonly struct Filter(bool squared, bool pricing, double f, double r)
+    {
+        public readonly Vector512<double> F = Vector512.Create(f);
+        public readonly Vector512<double> Factor = Vector512.Create(squared ? f : f * f);
+        public readonly Vector512<double> R = Vector512.Create(r);
+        public readonly Vector512<double> Margin = Vector512.Create(FilterMargin);
+        public readonly Vector512<double> Tiny = Vector512.Create(PairScan.Tiny);
+        public readonly Vector512<double> Huge = Vector512.Create(PairScan.Huge);
+        public readonly bool Squared = squared, Pricing = pricing;
+
+        /// <summary>The squared filter: lanes that may pass c·f &lt; t (all that do pass are among them).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> Screen(Vector512<double> q, Vector512<double> t)
+        {
+            var bound = Squared ? t * Margin : t * t * Margin;
+            return Vector512.GreaterThan(t, Vector512<double>.Zero)
+                & (Vector512.LessThan(q * Factor, bound) | Vector512.LessThan(t, Tiny) | Vector512.GreaterThan(t, Huge));
+        }
+
+        /// <summary>Whether any lane may pass.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MayPass(Vector512<double> q, Vector512<double> t) => Screen(q, t) != Vector512<double>.Zero;
+
+        /// <summary>Appends to <paramref name="found"/> the lanes j + ℓ that pass the exact test; returns the new count.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Collect(Vector512<double> q, Vector512<double> key, Vector512<double> t, int j, int[] found, int count)
+        {
+            var pass = Screen(q, t);
+            if (pass == Vector512<double>.Zero) return count;
+            var c = Squared ? q : Vector512.Sqrt(q);
+            var exact = Pricing
+                ? Vector512.LessThan(Vector512.FusedMultiplyAdd(c, F, R) - key, Vector512<double>.Zero)
+                : Vector512.LessThan(c - t, Vector512<double>.Zero);
+            ulong bits = (pass & exact).ExtractMostSignificantBits();
+            while (bits != 0)
+            {
+                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// q = Σₖ (xₖ − yⱼₖ)² for the eight targets from j, formed in the order of <see cref="GroundCost.EvaluateUnchecked"/>;
+    /// x0 and x1 are the first two coordinates broadcast (in the plane, the common case, nothing else is read).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<double> Squares(ReadOnlySpan<double> x, Vector512<double> x0, Vector512<double> x1, int j)
+    {
+        var diff = x0 - Vector512.LoadUnsafe(ref _y[0][0], (nuint)j);
+        Vector512<double> q = diff * diff;
+        if (_d == 1) return q;
+        diff = x1 - Vector512.LoadUnsafe(ref _y[1][0], (nuint)j);
+        q += diff * diff;
+        for (int k = 2; k < _d; k++)
+        {
+            diff = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
+            q += diff * diff;
+        }
+        return q;
+    }
+
+    /// <summary>
+    /// The targets j ∈ [j0, j1) (j0 a multiple of eight) whose pair with x passes the pricing test (see
+    /// <see cref="Filter"/>), with t = key[j] + shift, written to <paramref name="found"/> in ascending order; returns
+    /// their count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Scan(ReadOnlySpan<double> x, double[] key, double shift, in Filter filter, int j0, int j1, int[] found)
+    {
+        var shiftV = Vector512.Create(shift);
+        var x0 = Vector512.Create(x[0]);
+        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
+        int count = 0;
+        for (int j = j0; j < j1; j += Lanes)
+        {
+            var kv = Vector512.LoadUnsafe(ref key[0], (nuint)j);
+            count = filter.Collect(Squares(x, x0, x1, j), kv, kv + shiftV, j, found, count);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The sweep of row i over the targets j ∈ [j0, j1): with sᵢⱼ = (uᵢ + vⱼ) − cᵢⱼ, the largest positive s and the sum of
+    /// min(aᵢ, bⱼ)·s over positive s, both kept lane by lane in the vector (c = √q correctly rounded, as the scalar
+    /// code computes it) and folded into <paramref name="worst"/> and <paramref name="weighted"/> in lane order at the
+    /// end: pairs tight to the last bit (a line: half of all pairs) cost no scalar work.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SweepRow(ReadOnlySpan<double> x, double ui, double ai, double[] vPad, double[] bPad, in Filter filter, int j0, int j1,
+        ref double worst, ref double weighted)
+    {
+        var uV = Vector512.Create(ui);
+        var aV = Vector512.Create(ai);
+        var x0 = Vector512.Create(x[0]);
+        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
+        var worstV = Vector512<double>.Zero;
+        var sumV = Vector512<double>.Zero;
+        for (int j = j0; j < j1; j += Lanes)
+        {
+            var q = Squares(x, x0, x1, j);
+            var w = uV + Vector512.LoadUnsafe(ref vPad[0], (nuint)j);
+            if (!filter.MayPass(q, w)) continue;
+            var s = w - (_squared ? q : Vector512.Sqrt(q));
+            var positive = Vector512.GreaterThan(s, Vector512<double>.Zero);
+            var sp = Vector512.ConditionalSelect(positive, s, Vector512<double>.Zero);
+            worstV = Vector512.Max(worstV, sp);
+            sumV += Vector512.Min(aV, Vector512.LoadUnsafe(ref bPad[0], (nuint)j)) * sp;
+        }
+        for (int l = 0; l < Lanes; l++)
+        {
+            worst = Math.Max(worst, worstV[l]);
+            weighted += sumV[l];
+        }
+    }
+
+    /// <summary>
+    /// The pricing pass: as <see cref="CloudCosts.Price"/>, from the rule's two halves (rowConst[i] = RowConstant(πᵢ),
+    /// low[j] = Low(π_{n+j})) and its cost factor f. Returns the same arcs in the same order as a scalar pass.
+    /// </summary>
+    public List<(int I, int J)> Price(double[] rowConst, double[] low, double f, int perRow, int perColumn)
+    {
+        int n = _costs.N, m = _costs.M;
+        double[] lowPad = Padded(low);
+        double f2 = f * f;
+        var rowVal = new double[n * Math.Max(1, perRow)];
+        var rowIdx = new int[n * Math.Max(1, perRow)];
+        var rowSize = new int[n];
+        int parts = Parts(n);
+        var colVal = new double[parts][];
+        var colIdx = new int[parts][];
+        var colSize = new int[parts][];
+        Parallel.For(0, parts, p =>
+        {
+            int i0 = (int)((long)n * p / parts), i1 = (int)((long)n * (p + 1) / parts);
+            var cv = new double[m * Math.Max(1, perColumn)];
+            var ci = new int[m * Math.Max(1, perColumn)];
+            var cs = new int[m];
+            var hits = new int[ColumnBlock];
+            for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
+            {
+                int j1 = Math.Min(_mPad, j0 + ColumnBlock);
+                for (int i = i0; i < i1; i++)
+                {
+                    ReadOnlySpan<double> x = _costs.X(i);
+                    double r = rowConst[i];
+                    int found = Scan(x, lowPad, -r, new Filter(_squared, pricing: true, f, r), j0, j1, hits);
+                    for (int h = 0; h < found; h++)
+                    {
+                        int jj = hits[h];
+                        double rc = Math.FusedMultiplyAdd(_costs.Cost.EvaluateUnchecked(x, _costs.Y(jj)), f, r) - low[jj];
+                        if (!(rc < 0)) continue;
+                        if (perRow > 0)
+                            CloudCosts.Insert(rowVal.AsSpan(i * perRow, perRow), rowIdx.AsSpan(i * perRow, perRow), ref rowSize[i], perRow, rc, jj);
+                        if (perColumn > 0)
+                            CloudCosts.Insert(cv.AsSpan(jj * perColumn, perColumn), ci.AsSpan(jj * perColumn, perColumn), ref cs[jj], perColumn, rc, i);
+                    }
+                }
+            }
+            colVal[p] = cv;
+            colIdx[p] = ci;
+            colSize[p] = cs;
+        });
+        var result = new List<(int, int)>();
+        for (int i = 0; i < n; i++)
+            for (int s = 0; s < rowSize[i]; s++) result.Add((i, rowIdx[i * perRow + s]));
+        if (perColumn == 0) return result;
+        var mv = new double[perColumn];
+        var mi = new int[perColumn];
+        for (int j = 0; j < m; j++)
+        {
+            int size = 0;
+            for (int p = 0; p < parts; p++)
+                for (int s = 0; s < colSize[p][j]; s++)
+                    CloudCosts.Insert(mv, mi, ref size, perColumn, colVal[p][j * perColumn + s], colIdx[p][j * perColumn + s]);
+            for (int s = 0; s < size; s++) result.Add((mi[s], j));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The certificate's sweep over all pairs (see <see cref="PairCosts.Sweep"/>): for every row, max_j sᵢⱼ₊ and
+    /// Σⱼ min(aᵢ, bⱼ)·sᵢⱼ₊ (j ascending) with sᵢⱼ = (uᵢ + vⱼ) − cᵢⱼ; the cost range is the caller's.
+    /// </summary>
+    public (double[] RowMax, double[] RowWeighted) Sweep(double[] u, double[] a, double[] v, double[] b)
+    {
+        int n = _costs.N;
+        double[] vPad = Padded(v), bPad = new double[_mPad]; // b padded with 0: a padded lane adds min(a, 0)·0 = 0
+        b.AsSpan().CopyTo(bPad);
+        var rowMax = new double[n];
+        var rowWeighted = new double[n];
+        int parts = Parts(n);
+        Parallel.For(0, parts, p =>
+        {
+            int i0 = (int)((long)n * p / parts), i1 = (int)((long)n * (p + 1) / parts);
+            for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
+            {
+                int j1 = Math.Min(_mPad, j0 + ColumnBlock);
+                for (int i = i0; i < i1; i++)
+                {
+                    ReadOnlySpan<double> x = _costs.X(i);
+                    double ui = u[i];
+                    double worst = rowMax[i], weighted = rowWeighted[i];
+                    SweepRow(x, ui, a[i], vPad, bPad, new Filter(_squared, pricing: false, 1.0, 0.0), j0, j1, ref worst, ref weighted);
+                    rowMax[i] = worst;
+                    rowWeighted[i] = weighted;
+                }
+            }
+        });
+        return (rowMax, rowWeighted);
+    }
+
+    private static int Parts(int n) => Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16));
+}
