@@ -45,4 +45,36 @@ public class AuctionStartTests
         TransportResult dense = Ot.Solve(p, q, GroundCost.Euclidean, new TransportOptions { Route = TransportRoute.NetworkSimplex });
         Tolerance.Close(dense.Cost, sparse.Cost, rel: 1e-12);
     }
+
+    // Hostile equal uniform clouds: heavy duplicates (many exact ties for the auction), a far outlier on each side, all
+    // points equal (every cost 0: the auction declines and the plain start runs), and tiny n. Each ends at the dense value.
+    [Theory]
+    [InlineData("duplicates")]
+    [InlineData("outliers")]
+    [InlineData("equal")]
+    [InlineData("tiny")]
+    public void HostileCloudsEndAtTheDenseOptimum(string kind)
+    {
+        int n = kind == "tiny" ? 3 : 400;
+        double[] Cloud(double shift)
+        {
+            var xs = new double[2 * n];
+            for (int i = 0; i < n; i++)
+            {
+                int copy = kind == "duplicates" ? i % 7 : i; // 7 distinct points, each repeated
+                var r = new Random(copy * 31 + (shift > 0 ? 1 : 0));
+                xs[2 * i] = kind == "equal" ? 0.5 : TransportData.Gaussian(r) + shift;
+                xs[2 * i + 1] = kind == "equal" ? -2 : TransportData.Gaussian(r);
+            }
+            if (kind == "outliers") { xs[0] = 1e8 * (shift > 0 ? 1 : -1); xs[1] = 3e7; }
+            return xs;
+        }
+        var p = new DiscreteDistribution(Cloud(0), 2).Normalized();
+        var q = new DiscreteDistribution(Cloud(0.6), 2).Normalized();
+        TransportResult sparse = Ot.Solve(p, q, GroundCost.Euclidean, new TransportOptions { Route = TransportRoute.SparsePricing });
+        TransportResult dense = Ot.Solve(p, q, GroundCost.Euclidean, new TransportOptions { Route = TransportRoute.NetworkSimplex });
+        Assert.Equal(TransportStatus.Optimal, sparse.Status);
+        Assert.True(sparse.Certificate.Holds);
+        Tolerance.Close(dense.Cost, sparse.Cost, rel: 1e-12, abs: kind == "equal" ? 1e-300 : 0);
+    }
 }
