@@ -67,9 +67,9 @@ public static class ConvBench
             var step = ConvWorkloads.DcganGp(batch);
             for (int r = 1; r <= rounds; r++)
             {
-                ConvWorkloads.Time(step, 0, 1);
+                step(1);
                 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                var round = ConvWorkloads.Time(step, Math.Max(2, iters / 3), 0);
+                var round = step(Math.Max(2, iters / 3));
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / round.Length);
                 it.AddRange(round);
                 if (python)
