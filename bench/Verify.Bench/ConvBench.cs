@@ -64,13 +64,16 @@ public static class ConvBench
             var ti = new List<double>();
             var cpu = new List<double>(); // per round: CPU ms of the whole process (all threads, spinning included) per iteration
             var paired = new List<double>(); // per round: our median / the anchor's median, measured back to back
+            var allocated = new List<double>(); // per round: MB the managed heap handed out per iteration (all threads)
             var step = ConvWorkloads.DcganGp(batch);
             for (int r = 1; r <= rounds; r++)
             {
                 step(1);
                 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                long bytes0 = GC.GetTotalAllocatedBytes(precise: true);
                 var round = step(Math.Max(2, iters / 3));
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / round.Length);
+                allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1e6 / round.Length);
                 it.AddRange(round);
                 if (python)
                     foreach (var (_, t) in Anchor(anchor, $"--workload dcgan-gp --iters {Math.Max(2, iters / 3)} --warmup 1 --batch {batch}"))
@@ -91,7 +94,8 @@ public static class ConvBench
                               $"torch {F(tm)} ms (min {(ti.Count > 0 ? F(ti.Min()) : "-")}, max {(ti.Count > 0 ? F(ti.Max()) : "-")}), ours/torch {F(Median(it) / tm)}; " +
                               $"GFLOP/s ours {total / Median(it) / 1e6:F1}, torch {F(total / tm / 1e6)}" +
                               (paired.Count > 0 ? $"; paired per-round ratios {string.Join(" ", paired.Select(F))}" : "") +
-                              $"; ours CPU ms per iteration (all threads) {string.Join(" ", cpu.Select(F))}");
+                              $"; ours CPU ms per iteration (all threads) {string.Join(" ", cpu.Select(F))}" +
+                              $"; ours MB allocated per iteration {string.Join(" ", allocated.Select(F))}");
         }
         return 0;
     }
