@@ -109,6 +109,11 @@ public static unsafe partial class ManagedGemm
     {
         KernelRun* runs = stackalloc KernelRun[kc + 1];
         int count = Runs(g, p0, kc, runs);
+        if (typeof(T) == typeof(float) && Avx.IsSupported && mr == 8 && g.KernelW == 4 && p0 % 4 == 0 && kc % 4 == 0 && g.KernelH <= MaxKernelH)
+        {
+            PackAWindowRows((float*)job.A, g, i0, mc, runs, count, (float*)dst);
+            return;
+        }
         var w = new WindowCursor(g, i0);
         for (int ir = 0; ir < mc; ir += mr)
         {
@@ -137,6 +142,11 @@ public static unsafe partial class ManagedGemm
     private static void PackBIm2Col<T>(in Job<T> job, in Conv2dGeometry g, int p0, int kc, int j0, int nc, int nr, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(float) && Avx.IsSupported && g.KernelW == 4 && j0 % 4 == 0 && nc % 4 == 0 && nr % 4 == 0 && g.KernelH <= MaxKernelH)
+        {
+            PackBWindowRows((float*)job.B, g, p0, kc, j0, nc, nr, (float*)dst);
+            return;
+        }
         KernelRun* runs = stackalloc KernelRun[nr + 1];
         for (int jr = 0; jr < nc; jr += nr)
         {
@@ -148,6 +158,92 @@ public static unsafe partial class ManagedGemm
                 T* d = panel + p * nr;
                 GatherWindow(job.B, g, w, runs, count, d);
                 for (int j = nb; j < nr; j++) d[j] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>The tallest kernel the float paths below take (their per-window masks are kept on the stack).</summary>
+    private const int MaxKernelH = 16;
+
+    /// <summary>
+    /// For float windows of 4-wide kernel rows: the window's top-left pixel (possibly outside the image) and, per kernel
+    /// row, the lanes of its 4 entries that lie inside the image (all clear for a row in the padding), for masked loads
+    /// that read no memory in the padding.
+    /// </summary>
+    private static float* WindowMasks(float* x, in Conv2dGeometry g, in WindowCursor w, Vector128<float>* masks)
+    {
+        int ih0 = w.Oh * g.StrideH - g.PadH, iw0 = w.Ow * g.StrideW - g.PadW;
+        var cols = Vector128.Create(iw0) + Vector128.Create(0, 1, 2, 3);
+        var inside = Vector128.LessThan(cols.AsUInt32(), Vector128.Create((uint)g.Width)).AsSingle();
+        for (int ki = 0; ki < g.KernelH; ki++) masks[ki] = (uint)(ih0 + ki) < (uint)g.Height ? inside : Vector128<float>.Zero;
+        return x + (long)w.N * g.Channels * g.Height * g.Width + (long)ih0 * g.Width + iw0;
+    }
+
+    /// <summary>
+    /// <see cref="PackAIm2Col{T}"/> for float windows of 4-wide kernel rows whose runs are whole kernel rows: for each
+    /// run, the 4 entries of 8 windows (masked loads) are transposed in registers into the panel's 4 rows of 8.
+    /// </summary>
+    private static void PackAWindowRows(float* x, in Conv2dGeometry g, int i0, int mc, KernelRun* runs, int count, float* dst)
+    {
+        int kh = g.KernelH, kc = 4 * count;
+        float** org = stackalloc float*[8];
+        Vector128<float>* masks = stackalloc Vector128<float>[8 * MaxKernelH];
+        var w = new WindowCursor(g, i0);
+        for (int ir = 0; ir < mc; ir += 8)
+        {
+            int mb = Math.Min(8, mc - ir);
+            for (int r = 0; r < 8; r++)
+            {
+                if (r < mb)
+                {
+                    org[r] = WindowMasks(x, g, w, masks + r * kh);
+                    w.Next();
+                }
+                else
+                {
+                    // Rows past m are zero: every lane masked off.
+                    org[r] = x;
+                    for (int ki = 0; ki < kh; ki++) masks[r * kh + ki] = Vector128<float>.Zero;
+                }
+            }
+            float* d = dst + (long)ir * kc;
+            for (int s = 0; s < count; s++, d += 32)
+            {
+                int off = runs[s].Offset, ki = runs[s].Ki;
+                var a0 = Vector256.Create(Avx.MaskLoad(org[0] + off, masks[ki]), Avx.MaskLoad(org[4] + off, masks[4 * kh + ki]));
+                var a1 = Vector256.Create(Avx.MaskLoad(org[1] + off, masks[kh + ki]), Avx.MaskLoad(org[5] + off, masks[5 * kh + ki]));
+                var a2 = Vector256.Create(Avx.MaskLoad(org[2] + off, masks[2 * kh + ki]), Avx.MaskLoad(org[6] + off, masks[6 * kh + ki]));
+                var a3 = Vector256.Create(Avx.MaskLoad(org[3] + off, masks[3 * kh + ki]), Avx.MaskLoad(org[7] + off, masks[7 * kh + ki]));
+                // Per 128-bit lane, a 4×4 transpose: row kj of the result holds entry kj of windows 0–3 | 4–7.
+                var t0 = Avx.UnpackLow(a0, a1); var t1 = Avx.UnpackHigh(a0, a1);
+                var t2 = Avx.UnpackLow(a2, a3); var t3 = Avx.UnpackHigh(a2, a3);
+                Avx.Store(d, Avx.Shuffle(t0, t2, 0x44));
+                Avx.Store(d + 8, Avx.Shuffle(t0, t2, 0xEE));
+                Avx.Store(d + 16, Avx.Shuffle(t1, t3, 0x44));
+                Avx.Store(d + 24, Avx.Shuffle(t1, t3, 0xEE));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PackBIm2Col{T}"/> for float windows of 4-wide kernel rows whose runs are whole kernel rows: each window's
+    /// masks are set once, then its runs go to every panel with one masked load each.
+    /// </summary>
+    private static void PackBWindowRows(float* x, in Conv2dGeometry g, int p0, int kc, int j0, int nc, int nr, float* dst)
+    {
+        KernelRun* runs = stackalloc KernelRun[nc / 4 + 1];
+        int count = Runs(g, j0, nc, runs), perPanel = nr / 4;
+        Vector128<float>* masks = stackalloc Vector128<float>[MaxKernelH];
+        var w = new WindowCursor(g, p0);
+        for (int p = 0; p < kc; p++, w.Next())
+        {
+            float* origin = WindowMasks(x, g, w, masks);
+            for (int s0 = 0; s0 < count; s0 += perPanel)
+            {
+                float* d = dst + (long)s0 * 4 * kc + p * nr;
+                int s1 = Math.Min(count, s0 + perPanel);
+                for (int s = s0; s < s1; s++) Avx.Store(d + 4 * (s - s0), Avx.MaskLoad(origin + runs[s].Offset, masks[runs[s].Ki]));
+                for (int j = 4 * (s1 - s0); j < nr; j++) d[j] = 0f;
             }
         }
     }
