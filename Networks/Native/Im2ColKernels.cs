@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Verify.Networks.Tensors;
 
 namespace Verify.Networks.Native;
@@ -26,15 +24,9 @@ internal static unsafe class Im2ColKernels
     public static void Col2Im<T>(T[] cols, int batch, in Conv2dGeometry g, T[] x) where T : unmanaged, INumberBase<T>
     {
         var geo = g;
-        bool rows = typeof(T) == typeof(float) && Avx512F.IsSupported && g.KernelW == 4 && g.Width <= 16;
         Parallelism.For(batch, (long)batch * g.Windows * g.PatchSize, n =>
         {
-            fixed (T* px = x, pc = cols)
-            {
-                T* c = pc + (long)n * geo.Windows * geo.PatchSize, image = px + (long)n * geo.Channels * geo.Height * geo.Width;
-                if (rows) ImageBackRows((float*)c, geo, (float*)image);
-                else ImageBack(c, geo, image);
-            }
+            fixed (T* px = x, pc = cols) ImageBack(pc + (long)n * geo.Windows * geo.PatchSize, geo, px + (long)n * geo.Channels * geo.Height * geo.Width);
         });
     }
 
@@ -116,41 +108,5 @@ internal static unsafe class Im2ColKernels
                 }
             }
         }
-    }
-    /// <summary>
-    /// <see cref="ImageBack{T}"/> for float images at most 16 pixels wide and 4-wide kernel rows: each image row is summed
-    /// in one 16-lane register (lane = pixel column), adding the kernel row of every window that covers it, windows in
-    /// ascending order (the order <see cref="ImageBack{T}"/> adds them in, from +0, so the sums are bit-identical; the
-    /// lanes a window does not cover add +0, which leaves a sum unchanged since a sum begun at +0 is never −0), then
-    /// stored once. No pixel is read back from memory, and overlapping windows cause no store-to-load stalls.
-    /// </summary>
-    private static void ImageBackRows(float* cols, in Conv2dGeometry g, float* x)
-    {
-        int H = g.Height, W = g.Width, kh = g.KernelH, P = g.PatchSize, outW = g.OutW;
-        // Window column ow covers pixel columns L … L + 3, L = ow·sW − pW: lane l takes its entry l − L when that is 0 … 3.
-        Vector512<int>* take = stackalloc Vector512<int>[outW];
-        Vector512<float>* keep = stackalloc Vector512<float>[outW];
-        var lanes = Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        for (int ow = 0; ow < outW; ow++)
-        {
-            var d = lanes - Vector512.Create(ow * g.StrideW - g.PadW);
-            take[ow] = d & Vector512.Create(3);
-            keep[ow] = Vector512.LessThan(d.AsUInt32(), Vector512.Create(4u)).AsSingle();
-        }
-        var store = Vector512.LessThan(lanes, Vector512.Create(W)).AsSingle();
-        for (int c = 0; c < g.Channels; c++)
-            for (int y = 0; y < H; y++)
-            {
-                var acc = Vector512<float>.Zero;
-                for (int oh = 0; oh < g.OutH; oh++)
-                {
-                    int ki = y + g.PadH - oh * g.StrideH;
-                    if ((uint)ki >= (uint)kh) continue;
-                    float* src = cols + (long)oh * outW * P + (c * kh + ki) * 4;
-                    for (int ow = 0; ow < outW; ow++, src += P)
-                        acc += Avx512F.PermuteVar16x32(Avx512F.BroadcastVector128ToVector512(src), take[ow]) & keep[ow];
-                }
-                Avx512F.MaskStore(x + ((long)c * H + y) * W, store, acc);
-            }
     }
 }

@@ -7,8 +7,8 @@ using Xunit;
 namespace Verify.Networks.Tests.Native;
 
 /// <summary>
-/// The raw Col2Im loops in float, where a fast path sums each image row in registers (4-wide kernel rows, images at
-/// most 16 wide): bit for bit the definition summed in float from +0 with the windows in ascending order.
+/// The raw Col2Im loops in float: bit for bit the definition summed in float from +0 with the windows in ascending order
+/// (the order the engine promises, so that any faster loop must keep it), on generated geometries and the DCGAN shapes.
 /// </summary>
 public sealed class Im2ColKernelsTests
 {
@@ -46,7 +46,7 @@ public sealed class Im2ColKernelsTests
     [Property(MaxTest = 60)]
     public Property Col2ImInFloatIsTheDefinitionBitForBit()
     {
-        // Widths up to 20 cover both sides of the 16-pixel limit of the register path; kernel widths 3 to 5 both sides of 4.
+        // Kernel widths 3 to 5 (the 4-wide rows take a vector path), widths up to 20.
         var cases = from batch in Gen.Choose(1, 3) from ch in Gen.Choose(1, 5) from h in Gen.Choose(1, 9) from w in Gen.Choose(1, 20)
                     from kh in Gen.Choose(1, 5) from kw in Gen.Choose(3, 5) from sh in Gen.Choose(1, 3) from sw in Gen.Choose(1, 3)
                     from ph in Gen.Choose(0, 2) from pw in Gen.Choose(0, 2) from seed in Gen.Choose(0, 10_000)
@@ -64,8 +64,8 @@ public sealed class Im2ColKernelsTests
     [Fact]
     public void Col2ImOfTheDcganShapesIsTheDefinitionBitForBit()
     {
-        // The critic's second convolution (64 channels of 14×14, k4 s2 p1) and the generator's last (1 channel of 28×28,
-        // wider than 16: the general loop), on 3 images (the batch is split over threads by image).
+        // The critic's second convolution (64 channels of 14×14, k4 s2 p1) and the generator's last (1 channel of 28×28),
+        // on 3 images (the batch is split over threads by image).
         foreach (var g in new[] { Conv2dGeometry.Square(64, 14, 14, 4, 2, 1), Conv2dGeometry.Square(1, 28, 28, 4, 2, 1) })
         {
             var cols = Entries(3 * g.Windows * g.PatchSize, 7);
