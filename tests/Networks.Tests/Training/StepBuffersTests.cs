@@ -141,4 +141,18 @@ public sealed class StepBuffersTests(ITestOutputHelper log)
         log.WriteLine($"{method}/{norm}: 3 more iterations allocate {freshMore / 1e6:F2} MB fresh, {recycledMore / 1e6:F2} MB with recycling");
         Assert.True(recycledMore < freshMore / 2, $"3 more iterations allocated {recycledMore} bytes recycled, {freshMore} fresh");
     }
+
+    [Fact]
+    public void OnlyDcganModelsOfPlainLayersAreRecycled()
+    {
+        // Spectral normalisation keeps its power-iteration vectors from step to step: a critic with it must not be recycled.
+        var rng = new Rng(1);
+        var gp = CriticObjective<float>.For(MethodOptions.Default("wgan-gp"));
+        Assert.True(StepBuffers<float>.Stateless(gp, new DcganCritic<float>(rng, width: 2)));
+        Assert.True(StepBuffers<float>.Stateless(gp, new DcganCritic<float>(rng, CriticNormalization.LayerNorm, width: 2)));
+        Assert.False(StepBuffers<float>.Stateless(gp, new DcganCritic<float>(rng, width: 2, spectralNorm: true)));
+        Assert.False(StepBuffers<float>.Stateless(gp, new Opaque(new DcganCritic<float>(rng, width: 2))));
+        Assert.True(StepBuffers<float>.Stateless(new DcganGenerator<float>(rng, noiseDimension: 4, width: 2)));
+        Assert.False(StepBuffers<float>.Stateless(new OpaqueGenerator(new DcganGenerator<float>(rng, noiseDimension: 4, width: 2))));
+    }
 }
