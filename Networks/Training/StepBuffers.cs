@@ -1,5 +1,7 @@
 using System.Numerics;
+using Verify.Networks.Architectures;
 using Verify.Networks.Critics;
+using Verify.Networks.Layers;
 using Verify.Networks.Tensors;
 
 namespace Verify.Networks.Training;
@@ -8,11 +10,12 @@ namespace Verify.Networks.Training;
 /// Reuse of the buffers one training step allocates. A critic or generator step builds a graph (three critic forwards,
 /// the gradient penalty's first-order backward recorded for the double backward, the losses) that nobody can reach once
 /// the optimiser has stepped: only the parameters' new gradients outlive it. When the step's parts are known to keep no
-/// tensor of their own (an <see cref="MlpCritic{T}"/> under the Wasserstein or GAN objective, whose forward caches
-/// nothing), every buffer the step allocates is logged (<see cref="TensorPool{T}"/>) and, after the step, all but those
+/// tensor of their own (an <see cref="MlpCritic{T}"/>, or a DCGAN critic or generator built of plain layers, under the
+/// Wasserstein or GAN objective: their forwards cache nothing), every buffer the step allocates is logged (<see cref="TensorPool{T}"/>) and, after the step, all but those
 /// backing a parameter's gradient go back to the pool for the next step: the same lengths recur every step, so a run
 /// stops touching fresh memory after its first step (page faults and collections were a quarter of the CPU time of
-/// <c>verify train</c>, 3×512). Other critics (spectral normalisation keeps its power-iteration state, user objectives
+/// <c>verify train</c>, 3×512; for the DCGAN pair's WGAN-GP iteration, whose activations and gradients are megabytes
+/// each, fresh pages cost ~12 % of the time). Other critics (spectral normalisation keeps its power-iteration state, user objectives
 /// may keep anything) are left to the garbage collector. Recycled buffers are fully overwritten by the ops that rent
 /// them, so results are bit-identical with and without reuse (a test compares both).
 /// </summary>
@@ -35,10 +38,20 @@ internal readonly struct StepBuffers<T> : IDisposable where T : unmanaged, IFloa
 
     /// <summary>Whether a step of <paramref name="objective"/> on <paramref name="critic"/> keeps no tensor it makes.</summary>
     public static bool Stateless(CriticObjective<T> objective, ICritic<T> critic)
-        => critic is MlpCritic<T> && objective is WassersteinObjective<T> or GanObjective<T>;
+        => objective is WassersteinObjective<T> or GanObjective<T> && (critic is MlpCritic<T> || critic is DcganCritic<T> && OfStatelessLayers(critic));
 
     /// <summary>Whether <paramref name="generator"/>'s forward keeps no tensor it makes.</summary>
-    public static bool Stateless(IGenerator<T> generator) => generator is MlpGenerator<T>;
+    public static bool Stateless(IGenerator<T> generator)
+        => generator is MlpGenerator<T> || generator is DcganGenerator<T> && OfStatelessLayers(generator);
+
+    /// <summary>
+    /// Whether every layer below <paramref name="model"/> is of a sealed kind whose forward keeps no tensor: the weighted
+    /// layers and activations read their parameters and return fresh outputs, and batch normalisation folds its batch
+    /// statistics into its running buffers in place. Spectral normalisation (which keeps its power-iteration vectors) is not.
+    /// </summary>
+    private static bool OfStatelessLayers(IModule<T> model) => ModuleTree.All(model).Skip(1).All(e => e.Module is Sequential<T>
+        or Linear<T> or Conv2d<T> or ConvTranspose2d<T> or LayerNorm<T> or BatchNorm1d<T> or BatchNorm2d<T>
+        or ReLU<T> or LeakyReLU<T> or Tanh<T> or Sigmoid<T> or Flatten<T> or Unflatten<T>);
 
     /// <summary>Whether this step's buffers are logged.</summary>
     public bool Active => parameters is not null;

@@ -6,17 +6,18 @@ using Verify.Networks.Native;
 namespace Verify.Bench;
 
 /// <summary>
-/// `verify-bench conv [--rounds R] [--iters N] [--batch B] [--anchor bench/conv/anchor.py] [--no-python] [--no-iteration] [--iteration-only]`:
+/// `verify-bench conv [--rounds R] [--iters N] [--batch B] [--anchor bench/conv/anchor.py] [--no-python] [--no-iteration] [--iteration-only] [--threads T]`:
 /// GFLOP/s of the DCGAN pair's convolutions (<see cref="ConvWorkloads"/>), forward and forward + backward, ours and
 /// PyTorch's side by side (each round: ours, then the anchor), beside the engine's sgemm on the largest conv GEMM and on a
 /// 1024² square (its peak here); then ms per WGAN-GP generator iteration of the DCGAN pair, ours vs PyTorch.
-/// Medians over all timed calls of all rounds.
+/// Medians over all timed calls of all rounds. `--threads T` runs the engine (GEMMs and element-wise loops) on T threads
+/// (default: all cores) and the anchor likewise — one thread gives steadier A/B figures on a busy machine.
 /// </summary>
 public static class ConvBench
 {
     public static int Run(string[] args)
     {
-        int rounds = 3, iters = 10, batch = 64;
+        int rounds = 3, iters = 10, batch = 64, threads = Environment.ProcessorCount;
         string anchor = Path.Combine("bench", "conv", "anchor.py");
         bool python = true, iteration = true, ops = true;
         for (int i = 0; i < args.Length; i++)
@@ -30,10 +31,13 @@ public static class ConvBench
                 case "--no-python": python = false; break;
                 case "--no-iteration": iteration = false; break;
                 case "--iteration-only": ops = false; break;
+                case "--threads" when i + 1 < args.Length: threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"verify-bench: error: unknown conv option {args[i]}"); return 2;
             }
         }
-        if (rounds < 1 || iters < 1 || batch < 1) { Console.Error.WriteLine("verify-bench: error: --rounds, --iters and --batch must be ≥ 1"); return 2; }
+        if (rounds < 1 || iters < 1 || batch < 1 || threads < 1) { Console.Error.WriteLine("verify-bench: error: --rounds, --iters, --batch and --threads must be ≥ 1"); return 2; }
+        ManagedGemm.Threads = threads;
+        Parallelism.Threads = threads;
         if (python && !File.Exists(anchor)) { Console.Error.WriteLine($"verify-bench: error: anchor script {anchor} not found (give --anchor or --no-python)"); return 2; }
         Console.WriteLine($"# DCGAN convolutions, float32, batch {batch}; engine GEMM: {Gemm.Describe()}; element-wise threads {Parallelism.Threads}; " +
                           $"OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; {rounds} rounds × {iters} calls");
@@ -53,7 +57,7 @@ public static class ConvBench
             peak.Add(SgemmGflops(1024, 1024, 1024, false, true, iters));
             convGemm.Add(SgemmGflops(batch * 49, 1024, 128, false, true, iters));
             if (python)
-                foreach (var (op, t) in Anchor(anchor, $"--ops {string.Join(',', ConvWorkloads.Ops)} --iters {iters} --batch {batch}"))
+                foreach (var (op, t) in Anchor(anchor, $"--ops {string.Join(',', ConvWorkloads.Ops)} --iters {iters} --batch {batch} --threads {threads}"))
                     Add(torch, op, t);
             Console.Error.WriteLine($"round {r}: " + string.Join(", ", ours.Select(kv => $"{kv.Key} {Median(kv.Value):F2} ms")));
         }
@@ -64,16 +68,19 @@ public static class ConvBench
             var ti = new List<double>();
             var cpu = new List<double>(); // per round: CPU ms of the whole process (all threads, spinning included) per iteration
             var paired = new List<double>(); // per round: our median / the anchor's median, measured back to back
+            var allocated = new List<double>(); // per round: MB the managed heap handed out per iteration (all threads)
             var step = ConvWorkloads.DcganGp(batch);
             for (int r = 1; r <= rounds; r++)
             {
-                ConvWorkloads.Time(step, 0, 1);
+                step(1);
                 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                var round = ConvWorkloads.Time(step, Math.Max(2, iters / 3), 0);
+                long bytes0 = GC.GetTotalAllocatedBytes(precise: true);
+                var round = step(Math.Max(2, iters / 3));
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / round.Length);
+                allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytes0) / 1e6 / round.Length);
                 it.AddRange(round);
                 if (python)
-                    foreach (var (_, t) in Anchor(anchor, $"--workload dcgan-gp --iters {Math.Max(2, iters / 3)} --warmup 1 --batch {batch}"))
+                    foreach (var (_, t) in Anchor(anchor, $"--workload dcgan-gp --iters {Math.Max(2, iters / 3)} --warmup 1 --batch {batch} --threads {threads}"))
                     {
                         ti.AddRange(t);
                         paired.Add(Median([.. round]) / Median([.. t]));
@@ -91,7 +98,8 @@ public static class ConvBench
                               $"torch {F(tm)} ms (min {(ti.Count > 0 ? F(ti.Min()) : "-")}, max {(ti.Count > 0 ? F(ti.Max()) : "-")}), ours/torch {F(Median(it) / tm)}; " +
                               $"GFLOP/s ours {total / Median(it) / 1e6:F1}, torch {F(total / tm / 1e6)}" +
                               (paired.Count > 0 ? $"; paired per-round ratios {string.Join(" ", paired.Select(F))}" : "") +
-                              $"; ours CPU ms per iteration (all threads) {string.Join(" ", cpu.Select(F))}");
+                              $"; ours CPU ms per iteration (all threads) {string.Join(" ", cpu.Select(F))}" +
+                              $"; ours MB allocated per iteration {string.Join(" ", allocated.Select(F))}");
         }
         return 0;
     }

@@ -1,8 +1,10 @@
 using Verify.Networks.Architectures;
 using Verify.Networks.Autodiff;
+using Verify.Networks.Critics;
 using Verify.Networks.Init;
 using Verify.Networks.Optim;
 using Verify.Networks.Tensors;
+using Verify.Networks.Training;
 
 namespace Verify.Bench;
 
@@ -95,37 +97,30 @@ public static class ConvWorkloads
                 () => Autograd.Grad([F(xg, wg, bg)], [xg, wg, bg], [g]));
     }
 
-    /// <summary>One WGAN-GP generator iteration of the DCGAN pair per call.</summary>
-    public static Action DcganGp(int batch)
+    /// <summary>
+    /// WGAN-GP generator iterations of the DCGAN pair through the product's training loop (<see cref="GanTraining.Run"/>,
+    /// as `verify images train` runs them, with no exact W₁): a call runs n iterations and returns the milliseconds of
+    /// each. The critic and generator (and the pool of step buffers) carry over from call to call; each call starts its
+    /// optimisers afresh, which costs what a later Adam step costs.
+    /// </summary>
+    public static Func<int, double[]> DcganGp(int batch)
     {
         var rng = new Rng(0);
         var g = new DcganGenerator<float>(rng.Split());
         var d = new DcganCritic<float>(rng.Split());
-        var od = new Adam<float>(d.Parameters(), 1e-4, 0.5, 0.9);
-        var og = new Adam<float>(g.Parameters(), 1e-4, 0.5, 0.9);
-        var gParams = g.Parameters().ToArray();
+        var objective = new WassersteinObjective<float>(new WganGpOptions { Batch = batch });
         var real = Tensor.Uniform<float>(rng, -1, 1, batch, 784);
-        return () =>
+        return n =>
         {
-            for (int s = 0; s < 5; s++)
+            var ms = new double[n];
+            long t = System.Diagnostics.Stopwatch.GetTimestamp();
+            GanTraining.Run(objective, d, g, (_, _) => real, n, rng, exactEvery: 0, onIteration: (r, _, _) =>
             {
-                Tensor<float> fake;
-                using (Autograd.NoGrad()) fake = g.Forward(g.Noise(rng, batch));
-                var eps = Tensor.Uniform<float>(rng, 0, 1, batch, 1);
-                Tensor<float> xh;
-                using (Autograd.NoGrad()) xh = (eps * real + (1f - eps) * fake).Detach().RequireGrad();
-                var grad = Autograd.Grad(Tensor.Sum(d.Forward(xh)), xh, createGraph: true);
-                var penalty = Tensor.Mean(Tensor.Square(Tensor.RowNorm(grad) - 1f));
-                var loss = Tensor.Mean(d.Forward(fake)) - Tensor.Mean(d.Forward(real)) + 10f * penalty;
-                od.ZeroGrad();
-                loss.Backward();
-                od.Step();
-            }
-            var lg = -Tensor.Mean(d.Forward(g.Forward(g.Noise(rng, batch))));
-            og.ZeroGrad();
-            var grads = Autograd.Grad(lg, gParams);
-            for (int i = 0; i < gParams.Length; i++) gParams[i].Grad = grads[i];
-            og.Step();
+                long now = System.Diagnostics.Stopwatch.GetTimestamp();
+                ms[r.Iteration] = System.Diagnostics.Stopwatch.GetElapsedTime(t, now).TotalMilliseconds;
+                t = now;
+            });
+            return ms;
         };
     }
 
