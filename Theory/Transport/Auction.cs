@@ -143,20 +143,12 @@ internal sealed class Auction
         return Scale(worst / 4);
     }
 
-    /// <summary>The arc numbers of the <paramref name="k"/> candidates of each source of least c(i, j) + p_j.</summary>
-    public List<int> Cheapest(int k)
+    /// <summary>c(i, j) + p_j of every arc under the auction's prices, indexed by arc number.</summary>
+    public double[] ArcValues()
     {
-        var result = new List<int>(_n * k);
-        var val = new double[k];
-        var idx = new int[k];
-        for (int i = 0; i < _n; i++)
-        {
-            int size = 0;
-            for (int q = _rowFirst[i]; q < _rowFirst[i + 1]; q++)
-                CloudCosts.Insert(val, idx, ref size, k, _rowCost[q] + _price[_rowTarget[q]], _rowArc[q]);
-            for (int s = 0; s < size; s++) result.Add(idx[s]);
-        }
-        return result;
+        var values = new double[_arcs.Count];
+        for (int e = 0; e < values.Length; e++) values[e] = Value(e);
+        return values;
     }
 
     /// <summary>The target σ(i) that source i holds.</summary>

@@ -64,7 +64,7 @@ internal static class AuctionStart
         var (tree, roots) = auction.Tree();
         var keep = new bool[arcs.Arcs.Count];
         foreach (int e in tree) keep[e] = true;
-        foreach (int e in auction.Cheapest(KeptPerSource)) keep[e] = true;
+        CandidateArcs.MarkLeastPerSource(arcs.Arcs, n, auction.ArcValues(), KeptPerSource, keep);
         int[] map = arcs.Keep(keep);
         var ns = new NetworkSimplex(arcs.Arcs, a, b, maxAbs, min);
         ns.StartFrom(tree.Select(e => map[e]).ToList(), roots); // false (a cycle): the all-artificial start stays, still correct

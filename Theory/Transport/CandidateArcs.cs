@@ -41,6 +41,29 @@ internal sealed class CandidateArcs
     }
 
     /// <summary>
+    /// Marks in <paramref name="keep"/> the <paramref name="k"/> arcs of each of the <paramref name="n"/> sources with the
+    /// least <paramref name="key"/> (indexed by arc number; ties to the lower arc number).
+    /// </summary>
+    public static void MarkLeastPerSource(SparseArcs arcs, int n, double[] key, int k, bool[] keep)
+    {
+        int count = arcs.Count;
+        var first = new int[n + 1];
+        for (int e = 0; e < count; e++) first[arcs.Source(e) + 1]++;
+        for (int i = 0; i < n; i++) first[i + 1] += first[i];
+        var bySource = new int[count];
+        var fill = (int[])first.Clone();
+        for (int e = 0; e < count; e++) bySource[fill[arcs.Source(e)]++] = e;
+        var val = new double[k];
+        var idx = new int[k];
+        for (int i = 0; i < n; i++)
+        {
+            int size = 0;
+            for (int q = first[i]; q < first[i + 1]; q++) CloudCosts.Insert(val, idx, ref size, k, key[bySource[q]], bySource[q]);
+            for (int s = 0; s < size; s++) keep[idx[s]] = true;
+        }
+    }
+
+    /// <summary>
     /// Keeps only the arcs marked in <paramref name="keep"/> (indexed by arc number), in their order, and returns each
     /// kept arc's new number (−1 for a dropped one). A dropped arc may be added again later.
     /// </summary>

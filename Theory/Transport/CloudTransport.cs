@@ -179,26 +179,12 @@ internal static class CloudTransport
         ReadOnlySpan<double> pi = ns.Potentials;
         PricingRule rule = ns.Rule;
         var reduced = new double[count];
-        var first = new int[n + 1];
         for (int e = 0; e < count; e++)
         {
-            int i = arcs.Source(e);
-            reduced[e] = Math.FusedMultiplyAdd(arcs.Cost(e), rule.CostFactor, rule.RowConstant(pi[i])) - rule.Low(pi[n + arcs.Target(e)]);
+            reduced[e] = Math.FusedMultiplyAdd(arcs.Cost(e), rule.CostFactor, rule.RowConstant(pi[arcs.Source(e)])) - rule.Low(pi[n + arcs.Target(e)]);
             if (reduced[e] < 0) keep[e] = true;
-            first[i + 1]++;
         }
-        for (int i = 0; i < n; i++) first[i + 1] += first[i];
-        var bySource = new int[count];
-        var fill = (int[])first.Clone();
-        for (int e = 0; e < count; e++) bySource[fill[arcs.Source(e)]++] = e;
-        var val = new double[perSource];
-        var idx = new int[perSource];
-        for (int i = 0; i < n; i++)
-        {
-            int size = 0;
-            for (int k = first[i]; k < first[i + 1]; k++) CloudCosts.Insert(val, idx, ref size, perSource, reduced[bySource[k]], bySource[k]);
-            for (int s = 0; s < size; s++) keep[idx[s]] = true;
-        }
+        CandidateArcs.MarkLeastPerSource(arcs, n, reduced, perSource, keep);
         return keep;
     }
 

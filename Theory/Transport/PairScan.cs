@@ -10,9 +10,10 @@ namespace Verify.Theory;
 /// cannot prune and visits most pairs anyway; a flat scan does the same work at a few cycles per eight pairs.
 /// <para>
 /// Every decision is the scalar one: a vector filter in squared distances passes every pair that could pass the exact
-/// test (margins below), and the pairs it passes are re-evaluated with <see cref="GroundCost.EvaluateUnchecked"/> and
-/// the same floating-point expressions as the solver and <see cref="TreeCosts"/>. So the picks are exactly those of a
-/// scalar pass over all pairs, and a pass costs O(n·m·d) arithmetic and O(n + m) memory.
+/// test (margins below); where a lane passes, the exact test is evaluated in the vector with the same floating-point
+/// operations as <see cref="GroundCost.EvaluateUnchecked"/>, the solver and <see cref="TreeCosts"/> (√ and fused
+/// multiply-add are correctly rounded in both), and the pricing's picks are valued once more by the scalar code. So the
+/// picks are exactly those of a scalar pass over all pairs, and a pass costs O(n·m·d) arithmetic and O(n + m) memory.
 /// </para>
 /// <para>
 /// The filter, for the test fma(c, f, R) − L &lt; 0 with c = fl(√q) ≥ 0: t = fl(L − R) has the sign of L − R, and the test
