@@ -71,7 +71,9 @@ internal static class Guard
 
     /// <summary>
     /// Throws <see cref="ArgumentException"/> when the ground cost between some point of P and some point of Q could
-    /// overflow a double (finite coordinates whose distance, raised to the cost's power, exceeds double.MaxValue).
+    /// overflow a double (finite coordinates whose distance, raised to the cost's power, exceeds double.MaxValue), or
+    /// when even the largest cost would underflow (the whole bounding box so small that its diagonal, raised to the
+    /// cost's power, or squared for the Euclidean norm, is below the smallest normal double).
     /// The bound used is the diagonal of the bounding box of both supports, computed without overflow. Returns
     /// log(bound on every cost) (−∞ when all points coincide) and the widest side of the bounding box.
     /// </summary>
@@ -107,8 +109,17 @@ internal static class Guard
             throw new ArgumentException(
                 $"the points are too far apart for the {costName} cost: distances up to about e^{logDiameter:F1} " +
                 "overflow a double in the cost computation; rescale the coordinates");
+        // At the other end, a whole cloud so small that even its widest cost (its squares, for the Euclidean norm) is
+        // below the smallest normal double: every cost would lose its digits or read 0, and the transport value with them.
+        if (exponent * logDiameter < LogSmallestNormal)
+            throw new ArgumentException(
+                $"the points are too close together for the {costName} cost: distances of at most about e^{logDiameter:F1} " +
+                "underflow a double in the cost computation (the costs would read 0); rescale the coordinates");
         return (power * logDiameter, widest);
     }
+
+    /// <summary>ln of the smallest normal double, 2.2250738585072014e-308.</summary>
+    private static readonly double LogSmallestNormal = Math.Log(2.2250738585072014e-308);
 
     /// <summary>Equal total masses within <paramref name="tolerance"/> relative to the larger.</summary>
     public static void SameMass(double a, double b, double tolerance, string what)

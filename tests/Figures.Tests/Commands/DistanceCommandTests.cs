@@ -343,6 +343,20 @@ public sealed class DistanceCommandTests : IDisposable
         { "far-apart.csv", "x,y\n1e200,0\n-1e200,1\n", ["far-apart.csv", "too far apart", "rescale"] },
     };
 
+    // Two files whose whole clouds are so small that squared distances underflow: one line, exit 2 (was: W1 = 0, certified).
+    [Fact]
+    public void CloudsTooSmallForTheCostExitTwoInOneLine()
+    {
+        string p = WriteFile("tiny-p.csv", "x,y\n3e-170,0\n0,1e-170\n"), q = WriteFile("tiny-q.csv", "x,y\n-2e-170,5e-171\n1e-170,1e-170\n");
+        var (code, output, err) = Run("distance", p, q, "--metric", "w1", "--json");
+        Assert.Equal(Cli.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Contains("tiny-p.csv", err);
+        Assert.Contains("too close together", err);
+        Assert.Contains("rescale", err);
+    }
+
     [Theory]
     [MemberData(nameof(BadFiles))]
     public void BadFileExitsTwoWithOneLineNamingFileRowAndColumn(string name, string text, string[] mentions)

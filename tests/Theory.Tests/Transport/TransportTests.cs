@@ -210,6 +210,22 @@ public class TransportTests
         Assert.Contains("too far apart", Assert.Throws<ArgumentException>(() => Ot.WpOneD([0.0], [1e160], 2)).Message);
     }
 
+    // A whole cloud so small that its squared distances underflow is refused by name: its costs would read 0 and the
+    // value 0 would come certified (found with coordinates of 1e-170: W1 = 0). A 1-D W1 needs no squares and stays.
+    [Fact]
+    public void TooClosePointsAreRefusedByName()
+    {
+        var p = DiscreteDistribution.FromRows([[3e-170, 0.0], [0.0, 1e-170]]);
+        var q = DiscreteDistribution.FromRows([[-2e-170, 5e-171], [1e-170, 1e-170]]);
+        var e = Assert.Throws<ArgumentException>(() => Ot.W1(p, q));
+        Assert.Contains("too close together for the euclidean cost", e.Message);
+        Assert.Throws<ArgumentException>(() => Ot.Solve(p, q, GroundCost.Euclidean, new TransportOptions { Route = TransportRoute.SparsePricing }));
+        Assert.Contains("too close together", Assert.Throws<ArgumentException>(() => Ot.WpOneD([0.0], [1e-160], 2)).Message);
+        Tolerance.Close(1e-300, Ot.W1OneD([0.0], [1e-300]), rel: 1e-15);
+        // Just above the limit the value is exact: (0, 0) to (3e-150, 4e-150) through squares of about 1e-299.
+        Tolerance.Close(5e-150, Ot.W1(DiscreteDistribution.FromRows([[0.0, 0.0]]), DiscreteDistribution.FromRows([[3e-150, 4e-150]])), rel: 1e-15);
+    }
+
     // Just inside the range the values are exact: a 1-D W1 needs no squares (1e160 is fine), a 2-D W1 of 1e150 is
     // computed through squares of 1e300; both equal the distance between the two atoms.
     [Fact]
