@@ -66,4 +66,7 @@ internal readonly struct PricingRule
 
     /// <summary>low[x] = π_x − ε|π_x|, the target-side term.</summary>
     public double Low(double piX) => piX - Eps * Math.Abs(piX);
+
+    /// <summary>The priced cost of an arc of cost c from a node of potential πᵢ to one of π_j: negative exactly when it enters.</summary>
+    public double Priced(double c, double piI, double piJ) => Math.FusedMultiplyAdd(c, CostFactor, RowConstant(piI)) - Low(piJ);
 }

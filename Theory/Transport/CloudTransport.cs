@@ -181,7 +181,7 @@ internal static class CloudTransport
         var reduced = new double[count];
         for (int e = 0; e < count; e++)
         {
-            reduced[e] = Math.FusedMultiplyAdd(arcs.Cost(e), rule.CostFactor, rule.RowConstant(pi[arcs.Source(e)])) - rule.Low(pi[n + arcs.Target(e)]);
+            reduced[e] = rule.Priced(arcs.Cost(e), pi[arcs.Source(e)], pi[n + arcs.Target(e)]);
             if (reduced[e] < 0) keep[e] = true;
         }
         CandidateArcs.MarkLeastPerSource(arcs, n, reduced, perSource, keep);
@@ -247,7 +247,7 @@ internal static class CloudTransport
     }
 
     private static bool Negative(CloudCosts costs, double[] pi, PricingRule rule, int n, int i, int j) =>
-        Math.FusedMultiplyAdd(costs.At(i, j), rule.CostFactor, rule.RowConstant(pi[i])) - rule.Low(pi[n + j]) < 0;
+        rule.Priced(costs.At(i, j), pi[i], pi[n + j]) < 0;
 
     /// <summary>
     /// A feasible start: the north-west-corner plan with sources and targets in the order of their k-d trees (which
