@@ -22,7 +22,7 @@ namespace Verify.Theory;
 /// underflow or overflow, always passes. The sweep's test (uᵢ + vⱼ) − c &gt; 0 is the same with f = 1.
 /// </para>
 /// </summary>
-internal sealed class PairScan
+internal sealed partial class PairScan
 {
     private const int Lanes = 8;
     private const int ColumnBlock = 4096;

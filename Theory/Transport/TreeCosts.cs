@@ -188,7 +188,7 @@ internal sealed class TreeCosts : CloudCosts
     /// 10⁴ points in the plane: one pass 0.25–0.5 s by the tree, 0.02 s flat). W₂ and other costs keep the tree, which
     /// prunes well where optimal arcs are short.
     /// </summary>
-    private PairScan? Scan => ScansAllPairs ? _scan ??= new PairScan(this) : null;
+    internal PairScan? Scan => ScansAllPairs ? _scan ??= new PairScan(this) : null;
 
     /// <summary>Whether every pass over all pairs is a flat scan (W₁ with AVX-512), so that such a pass is cheap.</summary>
     internal bool ScansAllPairs => Cost.Power == 1.0 && PairScan.Supports(Cost);

@@ -1,0 +1,113 @@
+using Verify.Theory;
+using Xunit;
+
+namespace Verify.Theory.Tests.Transport;
+
+/// <summary>
+/// <see cref="PairScan.Least"/> against every pair valued by the scalar code: the k targets of least c(xᵢ, yⱼ) + pⱼ in
+/// (value, index) order and the floor (the (k + 1)-th value), also with exact ties (duplicated targets and prices), at
+/// extreme scales, with k ≥ m, and for a subset of the rows (the others left untouched).
+/// </summary>
+public class PairScanLeastTests
+{
+    private static (List<int> List, double Floor) Brute(TreeCosts c, int i, double[] price, int k)
+    {
+        var order = Enumerable.Range(0, c.M)
+            .Select(j => (W: c.Cost.EvaluateUnchecked(c.X(i), c.Y(j)) + price[j], J: j))
+            .OrderBy(t => t.W).ThenBy(t => t.J).ToList();
+        return (order.Take(k).Select(t => t.J).ToList(), order.Count > k ? order[k].W : double.PositiveInfinity);
+    }
+
+    public static IEnumerable<object[]> Cases() =>
+    [
+        [2, 1.0, 1.0, 5, false], [3, 1.0, 1.0, 7, false], [2, 2.0, 1.0, 5, false], [2, 1.0, 1.0, 4, true],
+        [2, 1.0, 1e-150, 5, false], [2, 1.0, 1e120, 5, false], [1, 1.0, 1.0, 3, false], [2, 1.0, 1.0, 200, false],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ListsAndFloorsEqualTheScalarPassOverAllPairs(int d, double power, double scale, int k, bool duplicates)
+    {
+        var cost = power == 1.0 ? GroundCost.Euclidean : GroundCost.SquaredEuclidean;
+        if (!PairScan.Supports(cost)) return;
+        var rng = new Random(d * 100 + k);
+        const int n = 37, m = 61;
+        double[] xs = CloudCostsHarness.Points(n, d, rng).Select(x => x * scale).ToArray();
+        double[] ys = CloudCostsHarness.Points(m, d, rng, 0.4).Select(x => x * scale).ToArray();
+        var price = new double[m];
+        for (int j = 0; j < m; j++) price[j] = (rng.NextDouble() - 0.3) * scale * (power == 2.0 ? scale : 1);
+        if (duplicates)
+            for (int j = 1; j < m; j += 2)
+            {
+                for (int q = 0; q < d; q++) ys[j * d + q] = ys[(j - 1) * d + q];
+                price[j] = price[j - 1];
+            }
+        var costs = new TreeCosts(xs, ys, d, cost);
+        var rows = Enumerable.Range(0, n).ToArray();
+        var list = new int[n * k];
+        var listCost = new double[n * k];
+        var floor = new double[n];
+        new PairScan(costs).Least(rows, n, price, k, list, listCost, floor);
+        for (int i = 0; i < n; i++)
+        {
+            var (expected, expectedFloor) = Brute(costs, i, price, k);
+            var got = list.Skip(i * k).Take(k).ToList();
+            Assert.Equal(expected.Concat(Enumerable.Repeat(-1, k - expected.Count)), got);
+            Assert.Equal(expectedFloor, floor[i]);
+            for (int s = 0; s < expected.Count; s++)
+                Assert.Equal(costs.Cost.EvaluateUnchecked(costs.X(i), costs.Y(expected[s])), listCost[i * k + s]);
+        }
+    }
+
+    [Fact]
+    public void ScansOnlyTheRowsGiven()
+    {
+        if (!PairScan.Supports(GroundCost.Euclidean)) return;
+        var rng = new Random(5);
+        const int n = 20, m = 30, k = 4;
+        var costs = new TreeCosts(CloudCostsHarness.Points(n, 2, rng), CloudCostsHarness.Points(m, 2, rng), 2, GroundCost.Euclidean);
+        var price = new double[m];
+        var list = Enumerable.Repeat(-7, n * k).ToArray();
+        var floor = Enumerable.Repeat(-7.0, n).ToArray();
+        int[] rows = [3, 11, 19];
+        costs.Scan!.Least(rows, rows.Length, price, k, list, new double[n * k], floor);
+        for (int i = 0; i < n; i++)
+        {
+            bool scanned = rows.Contains(i);
+            Assert.Equal(scanned, floor[i] != -7.0);
+            if (scanned) Assert.Equal(Brute(costs, i, price, k).List, list.Skip(i * k).Take(k));
+            else Assert.All(list.Skip(i * k).Take(k), j => Assert.Equal(-7, j));
+        }
+    }
+
+    // Seeds (repeated, out of order, some among the best and some far from it) only tighten the bound early: the lists
+    // and floors are those of the plain scan.
+    [Fact]
+    public void SeedsLeaveListsAndFloorsUnchanged()
+    {
+        if (!PairScan.Supports(GroundCost.Euclidean)) return;
+        var rng = new Random(9);
+        const int n = 40, m = 90, k = 6;
+        var costs = new TreeCosts(CloudCostsHarness.Points(n, 2, rng), CloudCostsHarness.Points(m, 2, rng, 0.5), 2, GroundCost.Euclidean);
+        var price = Enumerable.Range(0, m).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var rows = Enumerable.Range(0, n).ToArray();
+        var seedFirst = new int[n + 1];
+        var seedTarget = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            seedFirst[i] = seedTarget.Count;
+            var best = Brute(costs, i, price, k).List;
+            seedTarget.AddRange([best[^1], rng.Next(m), best[0], best[0], rng.Next(m), m - 1]);
+        }
+        seedFirst[n] = seedTarget.Count;
+        var list = new int[n * k];
+        var floor = new double[n];
+        costs.Scan!.Least(rows, n, price, k, list, new double[n * k], floor, seedFirst, seedTarget.ToArray());
+        for (int i = 0; i < n; i++)
+        {
+            var (expected, expectedFloor) = Brute(costs, i, price, k);
+            Assert.Equal(expected, list.Skip(i * k).Take(k));
+            Assert.Equal(expectedFloor, floor[i]);
+        }
+    }
+}
