@@ -34,8 +34,9 @@ internal sealed class Auction
     private double _maxCost;
     private int _indexed;
 
-    private Auction(SparseArcs arcs, int n)
+    private Auction(SparseArcs arcs, int n, double epsilonRelative)
     {
+        _epsilonRelative = epsilonRelative;
         _arcs = arcs;
         _n = n;
         _price = new double[n];
@@ -44,11 +45,16 @@ internal sealed class Auction
         _queue = new int[n];
     }
 
-    /// <summary>The last ε, relative to the largest candidate cost.</summary>
-    public double Epsilon => _maxCost * EpsilonRelative;
+    /// <summary>Bids made so far (over every phase and extension).</summary>
+    public long Bids { get; private set; }
 
-    /// <summary>The auction's last ε relative to the largest candidate cost.</summary>
+    /// <summary>The last ε.</summary>
+    public double Epsilon => _maxCost * _epsilonRelative;
+
+    /// <summary>The auction's last ε relative to the largest candidate cost, by default.</summary>
     public const double EpsilonRelative = 1e-7;
+
+    private readonly double _epsilonRelative;
 
     /// <summary>Whether the masses are n = m equal atoms (compared exactly: the same double on both sides).</summary>
     public static bool Applies(double[] a, double[] b)
@@ -61,17 +67,19 @@ internal sealed class Auction
     }
 
     /// <summary>
-    /// Runs the ε-scaling auction on the arcs present; null when it gave up (no perfect matching among the candidates
-    /// within its bid budget).
+    /// Runs the ε-scaling auction on the arcs present, from ε = <paramref name="firstRelative"/>·max c and the given
+    /// <paramref name="prices"/> (zero when null) down to ε = <paramref name="epsilonRelative"/>·max c; null when it gave
+    /// up (no perfect matching among the candidates within its bid budget).
     /// </summary>
-    public static Auction? Run(SparseArcs arcs, int n)
+    public static Auction? Run(SparseArcs arcs, int n, double epsilonRelative = EpsilonRelative, double[]? prices = null, double firstRelative = 0.25)
     {
-        var auction = new Auction(arcs, n);
+        var auction = new Auction(arcs, n, epsilonRelative);
         auction.Index();
         if (!(auction._maxCost > 0)) return null;
         Array.Fill(auction._owner, -1);
         Array.Fill(auction._held, -1);
-        return auction.Scale(auction._maxCost / 4) ? auction : null;
+        prices?.CopyTo(auction._price, 0);
+        return auction.Scale(auction._maxCost * firstRelative) ? auction : null;
     }
 
     /// <summary>
@@ -127,10 +135,12 @@ internal sealed class Auction
 
     /// <summary>
     /// Takes in the arcs added to the set since the last call: ε-scaling again from a quarter of the largest gain a new
-    /// arc offers over a source's current target, prices kept (starting lower turns large violations into long price
-    /// wars: measured at 10⁵ points, three phases above the last ε ran out of bids). False when the auction gave up.
+    /// arc offers over a source's current target, but from at most <paramref name="capRelative"/>·max c, prices kept
+    /// (starting much lower turns large violations into long price wars: measured at 10⁵ points, three phases above the
+    /// last ε ran out of bids with the old candidates; with least-value candidates a cap of 10⁻⁴ took 20·10⁶ bids an
+    /// extension, 10⁻⁵ 55·10⁶ and none 70·10⁶). False when the auction gave up.
     /// </summary>
-    public bool Extend()
+    public bool Extend(double capRelative = double.PositiveInfinity)
     {
         int from = _indexed;
         Index();
@@ -140,7 +150,7 @@ internal sealed class Auction
             int h = _held[_arcs.Source(e)];
             if (h >= 0) worst = Math.Max(worst, Value(h) - Value(e));
         }
-        return Scale(worst / 4);
+        return Scale(Math.Min(worst / 4, _maxCost * capRelative));
     }
 
     /// <summary>c(i, j) + p_j of every arc under the auction's prices, indexed by arc number.</summary>
@@ -225,6 +235,7 @@ internal sealed class Auction
                 held[previous] = -1;
                 Push(previous);
             }
+            Bids++;
             if (++bids > budget) return false;
         }
         return true;

@@ -28,37 +28,44 @@ internal static class AuctionStart
     public const int KeptPerSource = 12;
 
     /// <summary>
-    /// Above this many pairs the auction start is not used: at 10⁵ × 10⁵ points its rounds over all pairs kept finding
-    /// ~10⁵–10⁶ violations each (the auction's duals are ε-optimal on the candidates only), and the simplex from its
-    /// tree still needed ~5·10⁵ pivots in the first round (measured on the translate row of bench/scale.sh).
+    /// How the auction runs: at most <see cref="Rounds"/> rounds over all pairs; its last ε and first ε relative to the
+    /// largest cost; its starting prices (null: zero); the cap on an extension's first ε relative to the largest cost.
     /// </summary>
-    public const long MaxPairs = 1_000_000_000;
+    internal sealed record Settings(int Rounds, double EpsilonRelative, double FirstRelative, double[]? Prices, double ExtendCap)
+    {
+        /// <summary>The measured defaults at n = m = 10⁴ (see <see cref="Rounds"/>, <see cref="Auction.EpsilonRelative"/>).</summary>
+        public static Settings Default { get; } = new(AuctionStart.Rounds, Auction.EpsilonRelative, 0.25, null, double.PositiveInfinity);
+    }
 
-    /// <summary>Whether the auction starts the solve: equal uniform masses, pricing by a flat scan, at most <see cref="MaxPairs"/> pairs.</summary>
+    /// <summary>Whether the auction starts the solve: equal uniform masses and pricing by a flat scan.</summary>
     public static bool Applies(CloudCosts costs, double[] a, double[] b) =>
-        costs is TreeCosts { ScansAllPairs: true } && (long)costs.N * costs.M <= MaxPairs && Auction.Applies(a, b);
+        costs is TreeCosts { ScansAllPairs: true } && Auction.Applies(a, b);
 
     /// <summary>
-    /// Runs the stages above on <paramref name="arcs"/> (which grow, then are cut down) and returns the simplex started
-    /// from the auction's tree, or null when the auction gave up (the arcs found so far stay).
+    /// Runs the stages above on <paramref name="arcs"/> (which grow, then are cut down) with the settings of
+    /// <paramref name="setting"/> (<see cref="Settings.Default"/> when null), and returns the simplex started from the
+    /// auction's tree, or null when the auction gave up (the arcs found so far stay).
     /// </summary>
-    public static NetworkSimplex? Build(CandidateArcs arcs, CloudCosts costs, double[] a, double[] b, double maxAbs, double min, TextWriter? log)
+    public static NetworkSimplex? Build(CandidateArcs arcs, CloudCosts costs, double[] a, double[] b, double maxAbs, double min, TextWriter? log,
+        Settings? setting = null)
     {
+        Settings st = setting ?? Settings.Default;
         int n = costs.N;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Auction? auction = Auction.Run(arcs.Arcs, n);
-        log?.WriteLine($"auction on {arcs.Arcs.Count} candidate arcs: {(auction is null ? "gave up" : "done")} in {clock.Elapsed.TotalSeconds:F2} s");
+        Auction? auction = Auction.Run(arcs.Arcs, n, st.EpsilonRelative, st.Prices, st.FirstRelative);
+        log?.WriteLine($"auction on {arcs.Arcs.Count} candidate arcs: {(auction is null ? "gave up" : $"{auction.Bids} bids")} in {clock.Elapsed.TotalSeconds:F2} s");
         if (auction is null) return null;
         PricingRule rule = NetworkSimplex.RuleFor(min);
-        for (int round = 1; round <= Rounds; round++)
+        for (int round = 1; round <= st.Rounds; round++)
         {
             int added = arcs.AddAll(costs.Price(auction.Potentials(), rule, CloudTransport.PerRow, CloudTransport.PerColumn));
-            if (added > 0 && !auction.Extend())
+            log?.WriteLine($"auction round {round}: priced all pairs, {clock.Elapsed.TotalSeconds:F2} s");
+            if (added > 0 && !auction.Extend(st.ExtendCap))
             {
                 log?.WriteLine("auction gave up");
                 return null;
             }
-            log?.WriteLine($"auction round {round}: +{added} arcs, {clock.Elapsed.TotalSeconds:F2} s");
+            log?.WriteLine($"auction round {round}: +{added} arcs, {auction.Bids} bids in all, {clock.Elapsed.TotalSeconds:F2} s");
             if (added < n / 2) break;
         }
         var (tree, roots) = auction.Tree();

@@ -24,12 +24,15 @@ internal static class Multiscale
     /// <summary>Below this many fine pairs the start is the plain one (no coarse level).</summary>
     public const long MinPairs = 250_000;
 
+    /// <summary>A solved coarse level: the cluster depths, centres and masses on both sides, and the coarse optimum.</summary>
+    internal sealed record Level(int DepthX, int DepthY, double[] Px, double[] Ax, double[] Py, double[] Ay, TransportResult Result);
+
     /// <summary>
-    /// The start: a plan (its support, arcs (i, j)) and candidate arcs, or null when the problem is too small for a
-    /// coarse level to pay off.
+    /// The coarse level <paramref name="levelsUp"/> levels above the leaves, solved through the front door (a large
+    /// coarse level is itself solved matrix-free and multiscale); null when the problem is too small for a coarse level
+    /// to pay off.
     /// </summary>
-    public static (List<(int I, int J)> Plan, List<(int I, int J)> Candidates)? Start(TreeCosts costs, double[] a, double[] b, int k, TransportOptions o,
-        int levelsUp = LevelsUp)
+    public static Level? Coarse(TreeCosts costs, double[] a, double[] b, TransportOptions o, int levelsUp = LevelsUp)
     {
         if ((long)costs.N * costs.M < MinPairs) return null;
         KdTree xt = costs.SourceTree, yt = costs.TargetTree;
@@ -38,8 +41,17 @@ internal static class Multiscale
         var (py, ay) = Clusters(yt, b, ly);
         int d = costs.Dimension;
         TransportResult coarse = Transport.Solve(new DiscreteDistribution(px, d, ax), new DiscreteDistribution(py, d, ay), costs.Cost,
-            o with { Route = TransportRoute.Auto }); // a large coarse level is itself solved matrix-free
+            o with { Route = TransportRoute.Auto });
+        return new Level(lx, ly, px, ax, py, ay, coarse);
+    }
 
+    /// <summary>The start refined from a coarse level: a plan (its support, arcs (i, j)) and candidate arcs.</summary>
+    public static (List<(int I, int J)> Plan, List<(int I, int J)> Candidates) Start(TreeCosts costs, Level level, double[] a, double[] b, int k)
+    {
+        KdTree xt = costs.SourceTree, yt = costs.TargetTree;
+        int lx = level.DepthX, ly = level.DepthY, d = costs.Dimension;
+        double[] px = level.Px, py = level.Py;
+        TransportResult coarse = level.Result;
         int cx = 1 << lx, cy = 1 << ly;
         int firstX = cx - 1, firstY = cy - 1;
         // Fine plan: north-west corner per coarse arc, each cluster's points (tree order) consumed in turn.
@@ -94,6 +106,29 @@ internal static class Multiscale
         for (int t = 0; t < costs.M; t++)
             for (int s = 0; s < ky; s++) if (ny[t * ky + s] >= 0) candidates.Add((ny[t * ky + s], yt.Index[t]));
         return (plan, candidates);
+    }
+
+    /// <summary>
+    /// Prices for the targets from a coarse level's duals: pⱼ = −min_I (c(x̄_I, yⱼ) − U_I), the c-transform of the coarse
+    /// source potentials evaluated at the fine targets (<see cref="CTransform"/>), so that c(xᵢ, yⱼ) + pⱼ is least, up to
+    /// about a cluster's size, where the coarse plan sends xᵢ's cluster — along the whole transport ray under W₁.
+    /// </summary>
+    public static double[] Prices(TreeCosts costs, Level level)
+    {
+        int d = costs.Dimension, m = costs.M;
+        double[] u = level.Result.U, ax = level.Ax;
+        var centres = new List<double>();
+        var potential = new List<double>();
+        for (int c = 0; c < ax.Length; c++)
+        {
+            if (!(ax[c] > 0)) continue;
+            for (int q = 0; q < d; q++) centres.Add(level.Px[c * d + q]);
+            potential.Add(u[c]);
+        }
+        var prices = new double[m];
+        new CTransform(centres.ToArray(), potential.ToArray(), d, costs.Cost).Apply(costs.Ys, prices);
+        for (int j = 0; j < m; j++) prices[j] = -prices[j];
+        return prices;
     }
 
     /// <summary>The clusters at depth <paramref name="level"/>: barycentres (mass-weighted; plain for a massless cluster) and masses.</summary>

@@ -61,6 +61,13 @@ public sealed record TransportOptions
     /// </summary>
     public TextWriter? Log { get; init; }
 
+    /// <summary>
+    /// Equal uniform clouds under W₁ with at least this many pairs add least-value candidates to the auction start of the
+    /// matrix-free route (see CloudTransport.LeastValues) and run the auction to a finer ε; internal, so that the tests
+    /// can reach that path at small sizes.
+    /// </summary>
+    internal long LeastValuesFrom { get; init; } = 1_000_000_000;
+
     internal void Validate()
     {
         if (MaxIterations < 0) throw new ArgumentException($"MaxIterations must be non-negative, got {MaxIterations}", nameof(MaxIterations));
