@@ -55,6 +55,7 @@ internal sealed class Auction
     public const double EpsilonRelative = 1e-7;
 
     private readonly double _epsilonRelative;
+    private long _bidLimit = long.MaxValue;
 
     /// <summary>Whether the masses are n = m equal atoms (compared exactly: the same double on both sides).</summary>
     public static bool Applies(double[] a, double[] b)
@@ -69,11 +70,12 @@ internal sealed class Auction
     /// <summary>
     /// Runs the ε-scaling auction on the arcs present, from ε = <paramref name="firstRelative"/>·max c and the given
     /// <paramref name="prices"/> (zero when null) down to ε = <paramref name="epsilonRelative"/>·max c; null when it gave
-    /// up (no perfect matching among the candidates within its bid budget).
+    /// up (no perfect matching among the candidates within its bid budget, or more than <paramref name="maxBids"/> bids).
     /// </summary>
-    public static Auction? Run(SparseArcs arcs, int n, double epsilonRelative = EpsilonRelative, double[]? prices = null, double firstRelative = 0.25)
+    public static Auction? Run(SparseArcs arcs, int n, double epsilonRelative = EpsilonRelative, double[]? prices = null, double firstRelative = 0.25,
+        long maxBids = long.MaxValue)
     {
-        var auction = new Auction(arcs, n, epsilonRelative);
+        var auction = new Auction(arcs, n, epsilonRelative) { _bidLimit = maxBids };
         auction.Index();
         if (!(auction._maxCost > 0)) return null;
         Array.Fill(auction._owner, -1);
@@ -138,10 +140,12 @@ internal sealed class Auction
     /// arc offers over a source's current target, but from at most <paramref name="capRelative"/>·max c, prices kept
     /// (starting much lower turns large violations into long price wars: measured at 10⁵ points, three phases above the
     /// last ε ran out of bids with the old candidates; with least-value candidates a cap of 10⁻⁴ took 20·10⁶ bids an
-    /// extension, 10⁻⁵ 55·10⁶ and none 70·10⁶). False when the auction gave up.
+    /// extension, 10⁻⁵ 55·10⁶ and none 70·10⁶). False when the auction gave up (also after more than
+    /// <paramref name="maxBids"/> bids in this extension).
     /// </summary>
-    public bool Extend(double capRelative = double.PositiveInfinity)
+    public bool Extend(double capRelative = double.PositiveInfinity, long maxBids = long.MaxValue)
     {
+        _bidLimit = maxBids == long.MaxValue ? long.MaxValue : Bids + maxBids;
         int from = _indexed;
         Index();
         double worst = 0;
@@ -236,7 +240,7 @@ internal sealed class Auction
                 Push(previous);
             }
             Bids++;
-            if (++bids > budget) return false;
+            if (++bids > budget || Bids > _bidLimit) return false;
         }
         return true;
     }

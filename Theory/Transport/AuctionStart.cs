@@ -33,6 +33,15 @@ internal static class AuctionStart
     /// </summary>
     internal sealed record Settings(int Rounds, double EpsilonRelative, double FirstRelative, double[]? Prices, double ExtendCap)
     {
+        /// <summary>Violating arcs added per row and per column in a round.</summary>
+        public int PerNode { get; init; } = CloudTransport.PerRow;
+
+        /// <summary>Bids allowed the first run; beyond, the auction gives up and the plain start runs.</summary>
+        public long MaxBids { get; init; } = long.MaxValue;
+
+        /// <summary>Bids allowed each extension (see <see cref="MaxBids"/>).</summary>
+        public long MaxExtensionBids { get; init; } = long.MaxValue;
+
         /// <summary>The measured defaults at n = m = 10⁴ (see <see cref="Rounds"/>, <see cref="Auction.EpsilonRelative"/>).</summary>
         public static Settings Default { get; } = new(AuctionStart.Rounds, Auction.EpsilonRelative, 0.25, null, double.PositiveInfinity);
     }
@@ -52,15 +61,15 @@ internal static class AuctionStart
         Settings st = setting ?? Settings.Default;
         int n = costs.N;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Auction? auction = Auction.Run(arcs.Arcs, n, st.EpsilonRelative, st.Prices, st.FirstRelative);
+        Auction? auction = Auction.Run(arcs.Arcs, n, st.EpsilonRelative, st.Prices, st.FirstRelative, st.MaxBids);
         log?.WriteLine($"auction on {arcs.Arcs.Count} candidate arcs: {(auction is null ? "gave up" : $"{auction.Bids} bids")} in {clock.Elapsed.TotalSeconds:F2} s");
         if (auction is null) return null;
         PricingRule rule = NetworkSimplex.RuleFor(min);
         for (int round = 1; round <= st.Rounds; round++)
         {
-            int added = arcs.AddAll(costs.Price(auction.Potentials(), rule, CloudTransport.PerRow, CloudTransport.PerColumn));
+            int added = arcs.AddAll(costs.Price(auction.Potentials(), rule, st.PerNode, st.PerNode));
             log?.WriteLine($"auction round {round}: priced all pairs, {clock.Elapsed.TotalSeconds:F2} s");
-            if (added > 0 && !auction.Extend(st.ExtendCap))
+            if (added > 0 && !auction.Extend(st.ExtendCap, st.MaxExtensionBids))
             {
                 log?.WriteLine("auction gave up");
                 return null;

@@ -100,7 +100,11 @@ internal static class CloudTransport
                 {
                     log?.WriteLine($"coarse level solved: {clock.Elapsed.TotalSeconds:F2} s");
                     coarsePrices = Multiscale.Prices(trees, level);
-                    initial.AddRange(LeastValues(trees, coarsePrices, LeastValuesPerSource, initial));
+                    var (least, capped) = LeastValues(trees, coarsePrices, LeastValuesPerSource, initial);
+                    initial.AddRange(least);
+                    // Near-ties everywhere (many scans stopped at their cap): the auction would fight price wars.
+                    if (capped > n / 100) auctionStart = false;
+                    log?.WriteLine($"{capped} scans stopped at their cap{(auctionStart ? "" : ": the plain start runs")}");
                     log?.WriteLine($"least-value candidates: {clock.Elapsed.TotalSeconds:F2} s");
                 }
             }
@@ -114,7 +118,8 @@ internal static class CloudTransport
 
         NetworkSimplex? ns = !auctionStart ? null
             : leastValues ? AuctionStart.Build(arcs, costs, a, b, maxAbs, min, log,
-                new AuctionStart.Settings(AuctionStart.Rounds, LeastValuesEpsilon, LeastValuesFirstEpsilon, coarsePrices, LeastValuesExtendCap))
+                new AuctionStart.Settings(AuctionStart.Rounds, LeastValuesEpsilon, LeastValuesFirstEpsilon, coarsePrices, LeastValuesExtendCap)
+                { MaxBids = LeastValuesBidsPerSource * n, MaxExtensionBids = LeastValuesExtensionBidsPerSource * n })
             : AuctionStart.Build(arcs, costs, a, b, maxAbs, min, log);
         if (ns is null)
         {
@@ -174,6 +179,13 @@ internal static class CloudTransport
     internal const int LeastValuesPerSource = 16;
 
     /// <summary>
+    /// Values a source's scan may take into its list before it stops (see <see cref="PairScan.Least"/>). Measured at 10⁵:
+    /// on the points on a line half the rows reach it (their scan took 27 s uncapped, 6 s capped); on the Gaussian clouds
+    /// 27 rows (3257 at a cap of 256, whose poorer lists then made the auction's first extension overrun its budget).
+    /// </summary>
+    internal const int LeastValuesInserts = 2048;
+
+    /// <summary>
     /// With least-value candidates the auction runs down to ε = 10⁻¹³·max c, so that its tree starts the simplex nearly
     /// optimal (measured at 10⁵ points: 1.2·10⁵ pivots in all instead of 9.5·10⁵ with ε = 10⁻⁷·max c, 85 s instead of
     /// 129 s; with 1 round over all pairs instead of 3, 107 s; with 2, 90 s).
@@ -187,13 +199,24 @@ internal static class CloudTransport
     internal const double LeastValuesExtendCap = 1e-4;
 
     /// <summary>
+    /// Bids per source allowed the auction's first run, and each extension. Where exact ties abound an auction down to
+    /// ε = 10⁻¹³·max c turns into price wars (measured at 10⁵: 2.7·10⁸ bids in the first run on a cloud against its
+    /// translate, against 1.7·10⁷ on the Gaussian clouds, whose extensions took 2.0–2.2·10⁷; small changes of the
+    /// candidates moved the Gaussian first run past 2.5·10⁷), and the plain start from the coarse plan is faster there
+    /// (the translate: 78 s against 155 s), so past these budgets the auction gives up and that start runs. Points on a
+    /// line are caught earlier, by their least-value scans: half of them stop at their cap. Heuristic gates: a problem
+    /// that trips them is still solved exactly, only along the slower road.
+    /// </summary>
+    internal const long LeastValuesBidsPerSource = 600, LeastValuesExtensionBidsPerSource = 600;
+
+    /// <summary>
     /// For every source i, the k targets of least c(xᵢ, yⱼ) + pⱼ over ALL targets (<see cref="PairScan.Least"/>) under
     /// prices p from the coarse duals (<see cref="Multiscale.Prices"/>). Under W₁ the arcs an optimum needs lie along
     /// whole transport rays, not only near where a cluster is sent, and these are the arcs nearly tight under nearly
     /// optimal duals: measured at 10⁵ points, the auction's rounds over all pairs then found 6.6·10⁵, 4.2·10⁵ and 1.9·10⁵
     /// violations instead of ~7·10⁵ each, and the simplex needed 10⁶ pivots instead of 5·10⁶.
     /// </summary>
-    private static List<(int I, int J)> LeastValues(TreeCosts costs, double[] prices, int k, List<(int I, int J)> seeds)
+    private static (List<(int I, int J)> Arcs, int Capped) LeastValues(TreeCosts costs, double[] prices, int k, List<(int I, int J)> seeds)
     {
         int n = costs.N;
         k = Math.Min(k, costs.M);
@@ -215,11 +238,12 @@ internal static class CloudTransport
         seedFirst[n] = seedTarget.Count;
         var rows = Enumerable.Range(0, n).ToArray();
         var list = new int[n * k];
-        costs.Scan!.Least(rows, n, prices, k, list, new double[n * k], new double[n], seedFirst, seedTarget.ToArray());
+        var floor = new double[n];
+        costs.Scan!.Least(rows, n, prices, k, list, new double[n * k], floor, seedFirst, seedTarget.ToArray(), LeastValuesInserts);
         var arcs = new List<(int, int)>(n * k);
         for (int i = 0; i < n; i++)
             for (int s = 0; s < k; s++) if (list[i * k + s] >= 0) arcs.Add((i, list[i * k + s]));
-        return arcs;
+        return (arcs, floor.Count(double.IsNegativeInfinity));
     }
 
     /// <summary>

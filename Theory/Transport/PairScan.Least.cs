@@ -10,16 +10,20 @@ internal sealed partial class PairScan
     /// For each row i of <paramref name="rows"/> (the first <paramref name="count"/>): the k targets j of least
     /// w = c(xᵢ, yⱼ) + pⱼ over ALL m targets, ascending (ties by index), written to <paramref name="list"/>[i·k …] with
     /// their costs in <paramref name="listCost"/>, and <paramref name="floor"/>[i] = the (k + 1)-th least w (+∞ when
-    /// m ≤ k), so that every target left out has w ≥ floor[i]. Rows run in parallel, targets in blocks that stay in
+    /// m ≤ k), so that every target left out has w ≥ floor[i] − 2⁻⁴⁰·|floor[i]| (values tied with the floor up to that
+    /// are left out, <see cref="Cut"/>). Rows run in parallel, targets in blocks that stay in
     /// cache; within a row the bound tightens as the list fills, so most blocks of eight targets cost one squared
     /// distance and a few comparisons (see the class remarks for the filter). Seeds (row i's are
     /// <paramref name="seedTarget"/>[<paramref name="seedFirst"/>[i] … <paramref name="seedFirst"/>[i + 1]), repeats
     /// allowed) are valued first, so that the bound is tight from the first block on (measured at 10⁵ × 10⁵: 7.6 s
     /// without, 3.3 s with each source's candidates and its tree-order neighbours' as seeds); they change only which of
-    /// two exactly equal values at the floor is kept.
+    /// two exactly equal values at the floor is kept. A row that has taken <paramref name="maxInserts"/> values into its
+    /// list stops there (its list is then the least of what was seen, and its floor −∞, which bounds nothing): where
+    /// nearly every value ties, as for points on a line under W₁, the bound barely tightens and the scan would value
+    /// most pairs one by one.
     /// </summary>
     public void Least(int[] rows, int count, double[] price, int k, int[] list, double[] listCost, double[] floor,
-        int[]? seedFirst = null, int[]? seedTarget = null)
+        int[]? seedFirst = null, int[]? seedTarget = null, int maxInserts = int.MaxValue)
     {
         if (count == 0) return;
         double[] keyPad = new double[_mPad];
@@ -29,6 +33,7 @@ internal sealed partial class PairScan
         var val = new double[count * kept];
         var idx = new int[count * kept];
         var size = new int[count];
+        var inserts = new int[count];
         int parts = Math.Max(1, Math.Min(Environment.ProcessorCount, count));
         Parallel.For(0, parts, p =>
         {
@@ -50,7 +55,9 @@ internal sealed partial class PairScan
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
                 for (int r = r0; r < r1; r++)
-                    LeastRow(_costs.X(rows[r]), keyPad, price, val.AsSpan(r * kept, kept), idx.AsSpan(r * kept, kept), ref size[r], j0, j1);
+                    if (inserts[r] < maxInserts)
+                        LeastRow(_costs.X(rows[r]), keyPad, price, val.AsSpan(r * kept, kept), idx.AsSpan(r * kept, kept), ref size[r],
+                            ref inserts[r], maxInserts, j0, j1);
             }
         });
         for (int r = 0; r < count; r++)
@@ -63,7 +70,7 @@ internal sealed partial class PairScan
                 list[i * k + s] = j;
                 listCost[i * k + s] = j >= 0 ? _costs.Cost.EvaluateUnchecked(x, _costs.Y(j)) : double.PositiveInfinity;
             }
-            floor[i] = size[r] == kept ? val[r * kept + k] : double.PositiveInfinity;
+            floor[i] = inserts[r] >= maxInserts ? double.NegativeInfinity : size[r] == kept ? val[r * kept + k] : double.PositiveInfinity;
         }
     }
 
@@ -74,13 +81,15 @@ internal sealed partial class PairScan
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LeastRow(ReadOnlySpan<double> x, double[] keyPad, double[] price, Span<double> val, Span<int> idx, ref int size,
-        int j0, int j1)
+        ref int inserts, int maxInserts, int j0, int j1)
     {
         int cap = val.Length, m = _costs.M;
         double bound = size == cap ? val[cap - 1] : double.PositiveInfinity;
         var x0 = Vector512.Create(x[0]);
         var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
         var boundV = Vector512.Create(bound);
+        double cut = Cut(bound);
+        var cutV = Vector512.Create(cut);
         var margin = Vector512.Create(FilterMargin);
         var tiny = Vector512.Create(Tiny);
         var huge = Vector512.Create(Huge);
@@ -94,22 +103,33 @@ internal sealed partial class PairScan
                 & (Vector512.LessThan(q, (squared ? t : t * t) * margin) | Vector512.LessThan(t, tiny) | Vector512.GreaterThan(t, huge));
             if (screen == Vector512<double>.Zero) continue;
             var w8 = (squared ? q : Vector512.Sqrt(q)) - key;
-            ulong bits = Vector512.LessThan(w8, boundV).ExtractMostSignificantBits();
+            ulong bits = Vector512.LessThan(w8, cutV).ExtractMostSignificantBits();
             while (bits != 0)
             {
                 int jj = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 if (jj >= m) break;
                 double w = _costs.Cost.EvaluateUnchecked(x, _costs.Y(jj)) + price[jj];
-                if (size == cap && !(w < bound)) continue;
+                if (size == cap && !(w < cut)) continue;
                 if (idx[..size].Contains(jj)) continue; // a seed met again
                 CloudCosts.Insert(val, idx, ref size, cap, w, jj);
+                if (++inserts >= maxInserts) return;
                 if (size == cap && val[cap - 1] < bound)
                 {
                     bound = val[cap - 1];
                     boundV = Vector512.Create(bound);
+                    cut = Cut(bound);
+                    cutV = Vector512.Create(cut);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// What a new value must undercut to enter a full list: the bound less 2⁻⁴⁰ of its magnitude, so that values tied
+    /// with the bound up to rounding (all of them, for points on a line under W₁) are not valued one by one.
+    /// </summary>
+    private static double Cut(double bound) => double.IsInfinity(bound) ? bound : bound - Math.Abs(bound) * TieSlack;
+
+    private const double TieSlack = 9.094947017729282e-13; // 2⁻⁴⁰
 }

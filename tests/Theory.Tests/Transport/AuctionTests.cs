@@ -118,4 +118,27 @@ public class AuctionTests
             Tolerance.Close(Ot.Solve(p, q, cost, Dense).Cost, sparse.Cost, rel: 1e-12);
         }
     }
+
+    // Started from given prices (here the dense optimum's target potentials, perturbed) with a small first ε, and run to
+    // a finer last ε, the permutation is within that ε of the optimum; a bid limit below what the auction needs makes it
+    // give up (null) instead of running on.
+    [Fact]
+    public void StartsFromPricesToAFinerEpsilonAndGivesUpPastItsBidLimit()
+    {
+        const int n = 250;
+        var p = TransportData.Cloud(n, 2, 31).Normalized();
+        var q = TransportData.Cloud(n, 2, 32, shift: 0.8).Normalized();
+        var (arcs, c) = AllPairs(p, q, GroundCost.Euclidean);
+        TransportResult dense = Ot.Solve(p, q, GroundCost.Euclidean, Dense);
+        var rng = new Random(3);
+        double[] prices = dense.V.Select(v => -v + 1e-3 * rng.NextDouble()).ToArray();
+        Auction auction = Auction.Run(arcs, n, 1e-12, prices, 1e-3) ?? throw new Xunit.Sdk.XunitException("the auction gave up");
+        double mean = 0;
+        for (int i = 0; i < n; i++) mean += c[i, auction.TargetOf(i)] / n;
+        Assert.True(auction.Epsilon < 1e-10);
+        Assert.True(mean >= dense.Cost * (1 - 1e-12) && mean <= dense.Cost + auction.Epsilon * (1 + 1e-9),
+            $"mean {mean:R} against the optimum {dense.Cost:R}, ε {auction.Epsilon:R}");
+        Assert.True(auction.Bids > 10);
+        Assert.Null(Auction.Run(arcs, n, 1e-12, prices, 1e-3, maxBids: auction.Bids / 2));
+    }
 }

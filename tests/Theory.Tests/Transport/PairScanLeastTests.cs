@@ -110,4 +110,29 @@ public class PairScanLeastTests
             Assert.Equal(expectedFloor, floor[i]);
         }
     }
+
+    // A cap on the values a row takes in: rows that reach it stop with floor −∞ (no bound claimed) and a list of
+    // distinct targets whose values are real; rows that do not reach it are exact.
+    [Fact]
+    public void ACappedRowClaimsNoFloor()
+    {
+        if (!PairScan.Supports(GroundCost.Euclidean)) return;
+        var rng = new Random(13);
+        const int n = 30, m = 200, k = 5;
+        var costs = new TreeCosts(CloudCostsHarness.Points(n, 2, rng), CloudCostsHarness.Points(m, 2, rng), 2, GroundCost.Euclidean);
+        var price = Enumerable.Range(0, m).Select(j => -0.01 * j).ToArray(); // later targets ever cheaper: many inserts
+        var rows = Enumerable.Range(0, n).ToArray();
+        var list = new int[n * k];
+        var floor = new double[n];
+        costs.Scan!.Least(rows, n, price, k, list, new double[n * k], floor, maxInserts: 8);
+        int capped = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var got = list.Skip(i * k).Take(k).ToList();
+            Assert.Equal(k, got.Distinct().Count());
+            if (double.IsNegativeInfinity(floor[i])) capped++;
+            else Assert.Equal(Brute(costs, i, price, k).List, got);
+        }
+        Assert.True(capped > 0, "the cap was never reached: the test does not exercise it");
+    }
 }
