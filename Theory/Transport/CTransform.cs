@@ -39,11 +39,8 @@ internal sealed class CTransform
     /// <summary>f(y) for every point of <paramref name="points"/> (row-major), written to <paramref name="result"/>.</summary>
     public void Apply(double[] points, double[] result)
     {
-        int count = points.Length / _d;
-        Parallel.For(0, Math.Max(1, Environment.ProcessorCount), p =>
+        TreeCosts.Chunks(points.Length / _d, (q0, q1) =>
         {
-            int parts = Math.Max(1, Environment.ProcessorCount);
-            int q0 = (int)((long)count * p / parts), q1 = (int)((long)count * (p + 1) / parts);
             for (int q = q0; q < q1; q++) result[q] = At(points.AsSpan(q * _d, _d));
         });
     }

@@ -239,7 +239,7 @@ internal static class CloudTransport
         var rows = Enumerable.Range(0, n).ToArray();
         var list = new int[n * k];
         var floor = new double[n];
-        costs.Scan!.Least(rows, n, prices, k, list, new double[n * k], floor, seedFirst, seedTarget.ToArray(), LeastValuesInserts);
+        costs.Scan!.Least(rows, n, prices, k, list, floor, seedFirst, seedTarget.ToArray(), LeastValuesInserts);
         var arcs = new List<(int, int)>(n * k);
         for (int i = 0; i < n; i++)
             for (int s = 0; s < k; s++) if (list[i * k + s] >= 0) arcs.Add((i, list[i * k + s]));
