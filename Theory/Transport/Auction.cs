@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Verify.Theory;
 
 /// <summary>
@@ -215,6 +218,7 @@ internal sealed class Auction
             int i = queue[_head];
             _head = _head + 1 == n ? 0 : _head + 1;
             _size--;
+            if (_size > 0) Prefetch(queue[_head]);
             double w1 = double.PositiveInfinity, w2 = double.PositiveInfinity;
             int k1 = -1;
             for (int k = first[i]; k < first[i + 1]; k++)
@@ -243,6 +247,23 @@ internal sealed class Auction
             if (++bids > budget || Bids > _bidLimit) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Asks for source i's candidate list ahead of its bid: the next bidder is known one bid ahead (the queue's head), and
+    /// its list is a random place in arrays far larger than the caches, whose misses otherwise dominate a bid.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void Prefetch(int i)
+    {
+        if (!Sse.IsSupported) return;
+        int k0 = _rowFirst[i], k1 = _rowFirst[i + 1];
+        if (k0 >= k1) return;
+        // A hint only: should the collector move an array in between, the prefetch touches a stale line, never faults.
+        ref double cost = ref _rowCost[k0];
+        ref int target = ref _rowTarget[k0];
+        for (int k = 0; k < k1 - k0; k += 8) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref cost, k)));
+        for (int k = 0; k < k1 - k0; k += 16) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref target, k)));
     }
 
     /// <summary>

@@ -68,35 +68,40 @@ internal sealed partial class PairScan
 
     /// <summary>
     /// One row over the targets [j0, j1): keeps the least w in (val, idx), sorted ascending. The screen is the class's
-    /// squared filter for w &lt; bound (t = bound − pⱼ, then q &lt; t²·(1 + 2⁻⁴⁰) or t outside [10⁻¹⁵⁰, 10¹⁵⁰]), written out
-    /// with every vector in a local rather than through <see cref="Filter"/>, whose fields are reloaded each iteration
-    /// once the bound changes (measured at 10⁵ × 10⁵ with seeds: 6.0 s through Filter, 4.0 s written out); the exact test
-    /// then runs in the vector against the cut (<see cref="Cut"/>), and only lanes that pass it are valued again by the
-    /// scalar code.
+    /// filter (<see cref="Admitted"/>) for w &lt; bound (t = bound − pⱼ, f = 1), with the bound in a local that tightens
+    /// as the list fills; the exact test then runs in the vector against the cut (<see cref="Cut"/>), and only lanes that
+    /// pass it are valued again by the scalar code.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LeastRow(ReadOnlySpan<double> x, double[] keyPad, double[] price, Span<double> val, Span<int> idx, ref int size,
         ref int inserts, int maxInserts, int j0, int j1)
     {
+        if (IsPlane) LeastRow<Plane>(x, keyPad, price, val, idx, ref size, ref inserts, maxInserts, j0, j1);
+        else LeastRow<AnyShape>(x, keyPad, price, val, idx, ref size, ref inserts, maxInserts, j0, j1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LeastRow<TShape>(ReadOnlySpan<double> x, double[] keyPad, double[] price, Span<double> val, Span<int> idx, ref int size,
+        ref int inserts, int maxInserts, int j0, int j1) where TShape : struct, IShape
+    {
+        int d = TShape.Dimension(_d);
         int cap = val.Length, m = _costs.M;
         double bound = size == cap ? val[cap - 1] : double.PositiveInfinity;
         var x0 = Vector512.Create(x[0]);
-        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
+        var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
         var boundV = Vector512.Create(bound);
         double cut = Cut(bound);
         var cutV = Vector512.Create(cut);
-        var margin = Vector512.Create(FilterMargin);
-        var tiny = Vector512.Create(Tiny);
-        var huge = Vector512.Create(Huge);
-        bool squared = _squared;
+        var factor = FilterFactor(1.0);
+        var floorV = FilterFloor;
+        var columns = new Columns(_y);
+        ref double k0 = ref keyPad[0];
+        bool squared = TShape.Squared(_squared);
         for (int j = j0; j < j1; j += Lanes)
         {
-            var q = Squares(x, x0, x1, j);
-            var key = Vector512.LoadUnsafe(ref keyPad[0], (nuint)j);
+            var q = columns.Squares(d, x, x0, x1, j);
+            var key = Vector512.LoadUnsafe(ref k0, (nuint)j);
             var t = key + boundV;
-            var screen = Vector512.GreaterThan(t, Vector512<double>.Zero)
-                & (Vector512.LessThan(q, (squared ? t : t * t) * margin) | Vector512.LessThan(t, tiny) | Vector512.GreaterThan(t, huge));
-            if (screen == Vector512<double>.Zero) continue;
+            if (!AdmitsAny(q, t, factor, floorV, squared)) continue;
             var w8 = (squared ? q : Vector512.Sqrt(q)) - key;
             ulong bits = Vector512.LessThan(w8, cutV).ExtractMostSignificantBits();
             while (bits != 0)

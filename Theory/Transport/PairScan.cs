@@ -16,18 +16,23 @@ namespace Verify.Theory;
 /// picks are exactly those of a scalar pass over all pairs, and a pass costs O(n·m·d) arithmetic and O(n + m) memory.
 /// </para>
 /// <para>
-/// The filter, for the test fma(c, f, R) − L &lt; 0 with c = fl(√q) ≥ 0: t = fl(L − R) has the sign of L − R, and the test
-/// needs c·f &lt; L − R, so t ≤ 0 rules a pair out; for t &gt; 0 it needs q·f² &lt; t²·(1 + 6u) (u = 2⁻⁵³), which the
-/// filter fl(q·f²) &lt; fl(t²)·(1 + 2⁻⁴⁰) admits with room to spare; t outside [10⁻¹⁵⁰, 10¹⁵⁰], where t² could
-/// underflow or overflow, always passes. The sweep's test (uᵢ + vⱼ) − c &gt; 0 is the same with f = 1.
+/// The filter, for the test fma(c, f, R) − L &lt; 0 with c = fl(√q) ≥ 0: passing it needs c·f + R &lt; L, so with
+/// t = fl(L − R) (whose error is within u = 2⁻⁵³ of |L − R|, and which is exact where it is subnormal) it needs
+/// q·f² &lt; t²·(1 + 6u), and t &gt; 0. The filter fl(q·F) ≤ fl(t₊·t₊ + 10⁻³⁰⁰) with t₊ = max(t, 0) and
+/// F = fl(fl(f²)·(1 − 2⁻⁴⁰)) admits every such pair: q·F stays below t², and rounding is monotone, so fl(q·F) cannot
+/// pass the bound however t² and q·F round, underflow (the 10⁻³⁰⁰ keeps the bound normal) or overflow (to +∞, which
+/// admits every finite q); for t ≤ 0 it admits only pairs with q·F ≤ 10⁻³⁰⁰, which the exact test then rejects.
+/// Under W₂²
+/// (c = q) the filter is fl(q·F) ≤ fl(t₊ + 10⁻³⁰⁰) with F = fl(f·(1 − 2⁻⁴⁰)). The sweep's test (uᵢ + vⱼ) − c &gt; 0 is the
+/// same with f = 1.
 /// </para>
 /// </summary>
 internal sealed partial class PairScan
 {
     private const int Lanes = 8;
     private const int ColumnBlock = 4096;
-    private const double FilterMargin = 1.0 + 9.094947017729282e-13; // 1 + 2⁻⁴⁰
-    private const double Tiny = 1e-150, Huge = 1e150;
+    private const double FilterMargin = 9.094947017729282e-13; // 2⁻⁴⁰
+    private const double Tiny = 1e-150;
 
     private readonly CloudCosts _costs;
     private readonly double[][] _y;
@@ -66,91 +71,150 @@ internal sealed partial class PairScan
     }
 
     /// <summary>
-    /// One pass's test. Pricing (row constant R, lows L): a pair violates when fma(c, f, R) − L &lt; 0, and t = L − R.
-    /// Sweep (potential u, v): sᵢⱼ = (u + v) − c &gt; 0, i.e. fl(c − w) &lt; 0 with w = u + v = t (a difference has the sign of
-    /// the exact one). The squared filter (class remarks) screens eight pairs at a time; where a lane passes, the exact
-    /// test is evaluated in the vector too (c = √q correctly rounded, the same fused multiply-add as the scalar code), so
-    /// that only pairs that do pass it leave the vector (pairs tight to the last bit, as on a line, stay cheap).
-    /// </summary>
-    private readonly struct Filter(bool squared, bool pricing, double f, double r)
-    {
-        public readonly Vector512<double> F = Vector512.Create(f);
-        public readonly Vector512<double> Factor = Vector512.Create(squared ? f : f * f);
-        public readonly Vector512<double> R = Vector512.Create(r);
-        public readonly Vector512<double> Margin = Vector512.Create(FilterMargin);
-        public readonly Vector512<double> Tiny = Vector512.Create(PairScan.Tiny);
-        public readonly Vector512<double> Huge = Vector512.Create(PairScan.Huge);
-        public readonly bool Squared = squared, Pricing = pricing;
-
-        /// <summary>The squared filter: lanes that may pass c·f &lt; t (all that do pass are among them).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<double> Screen(Vector512<double> q, Vector512<double> t)
-        {
-            var bound = Squared ? t * Margin : t * t * Margin;
-            return Vector512.GreaterThan(t, Vector512<double>.Zero)
-                & (Vector512.LessThan(q * Factor, bound) | Vector512.LessThan(t, Tiny) | Vector512.GreaterThan(t, Huge));
-        }
-
-        /// <summary>Whether any lane may pass.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool MayPass(Vector512<double> q, Vector512<double> t) => Screen(q, t) != Vector512<double>.Zero;
-
-        /// <summary>Appends to <paramref name="found"/> the lanes j + ℓ that pass the exact test; returns the new count.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Collect(Vector512<double> q, Vector512<double> key, Vector512<double> t, int j, int[] found, int count)
-        {
-            var pass = Screen(q, t);
-            if (pass == Vector512<double>.Zero) return count;
-            var c = Squared ? q : Vector512.Sqrt(q);
-            var exact = Pricing
-                ? Vector512.LessThan(Vector512.FusedMultiplyAdd(c, F, R) - key, Vector512<double>.Zero)
-                : Vector512.LessThan(c - t, Vector512<double>.Zero);
-            ulong bits = (pass & exact).ExtractMostSignificantBits();
-            while (bits != 0)
-            {
-                found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-            }
-            return count;
-        }
-    }
-
-    /// <summary>
-    /// q = Σₖ (xₖ − yⱼₖ)² for the eight targets from j, formed in the order of <see cref="GroundCost.EvaluateUnchecked"/>;
-    /// x0 and x1 are the first two coordinates broadcast (in the plane, the common case, nothing else is read).
+    /// The filter (class remarks): the lanes that may pass c·f &lt; t, all that do pass among them. Static, with its
+    /// constants passed in locals (read from a struct's fields, they were reloaded every iteration).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector512<double> Squares(ReadOnlySpan<double> x, Vector512<double> x0, Vector512<double> x1, int j)
+    private static Vector512<double> Admitted(Vector512<double> q, Vector512<double> t, Vector512<double> factor, Vector512<double> floor, bool squared) =>
+        Vector512.LessThanOrEqual(q * factor, Bound(t, floor, squared));
+
+    /// <summary>Whether the filter admits any lane (a mask test, no vector of the lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AdmitsAny(Vector512<double> q, Vector512<double> t, Vector512<double> factor, Vector512<double> floor, bool squared) =>
+        Vector512.LessThanOrEqualAny(q * factor, Bound(t, floor, squared));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Bound(Vector512<double> t, Vector512<double> floor, bool squared)
     {
-        var diff = x0 - Vector512.LoadUnsafe(ref _y[0][0], (nuint)j);
-        Vector512<double> q = diff * diff;
-        if (_d == 1) return q;
-        diff = x1 - Vector512.LoadUnsafe(ref _y[1][0], (nuint)j);
-        q += diff * diff;
-        for (int k = 2; k < _d; k++)
+        var positive = Vector512.Max(t, Vector512<double>.Zero);
+        return squared ? positive + floor : Vector512.FusedMultiplyAdd(positive, positive, floor);
+    }
+
+    /// <summary>The filter's factor F (class remarks) for the cost factor f.</summary>
+    private Vector512<double> FilterFactor(double f) => Vector512.Create((_squared ? f : f * f) * (1.0 - FilterMargin));
+
+    /// <summary>The filter's floor 10⁻³⁰⁰, which keeps its bound normal.</summary>
+    private static Vector512<double> FilterFloor => Vector512.Create(Tiny * Tiny);
+
+    /// <summary>
+    /// The targets' coordinates as references, so that the hot loops read them without reloading the arrays:
+    /// q = Σₖ (xₖ − yⱼₖ)² for the eight targets from j, formed in the order of <see cref="GroundCost.EvaluateUnchecked"/>
+    /// (x0 and x1 the first two coordinates broadcast; in the plane, the common case, nothing else is read).
+    /// </summary>
+    private readonly ref struct Columns
+    {
+        private readonly ref double _y0, _y1;
+        private readonly double[][] _y;
+
+        public Columns(double[][] y)
         {
-            diff = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
-            q += diff * diff;
+            _y = y;
+            _y0 = ref y[0][0];
+            _y1 = ref y[y.Length > 1 ? 1 : 0][0];
         }
-        return q;
+
+        /// <summary>q for the dimension d (a constant in the plane's instantiation, where the branches fold away).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> Squares(int d, ReadOnlySpan<double> x, Vector512<double> x0, Vector512<double> x1, int j)
+        {
+            var diff = x0 - Vector512.LoadUnsafe(ref _y0, (nuint)j);
+            Vector512<double> q = diff * diff;
+            if (d == 1) return q;
+            diff = x1 - Vector512.LoadUnsafe(ref _y1, (nuint)j);
+            q += diff * diff;
+            for (int k = 2; k < d; k++)
+            {
+                diff = Vector512.Create(x[k]) - Vector512.LoadUnsafe(ref _y[k][0], (nuint)j);
+                q += diff * diff;
+            }
+            return q;
+        }
     }
 
     /// <summary>
-    /// The targets j ∈ [j0, j1) (j0 a multiple of eight) whose pair with x passes the pricing test (see
-    /// <see cref="Filter"/>), with t = key[j] + shift, written to <paramref name="found"/> in ascending order; returns
-    /// their count.
+    /// The shape of a scan's loop, as a type argument so that each shape gets its own machine code: <see cref="Plane"/>
+    /// (W₁ in the plane, the case at scale: dimension and power are constants, the loop body has no branch but the
+    /// filter's) or <see cref="AnyShape"/> (read at run time). Measured on one pricing pass at 10⁵ × 10⁵ (the potentials
+    /// of the Gaussian row's simplex, tiered compilation off as verify runs, two cores): 2.5 s with the filter's
+    /// constants in a struct and the shape read inside the loop, 0.9 s with the shape a type argument, the constants in
+    /// locals, the filter's outcome a mask test (<see cref="AdmitsAny"/>) and the rare path inlined (as a call, it made
+    /// the loop reload five vectors every iteration).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Scan(ReadOnlySpan<double> x, double[] key, double shift, in Filter filter, int j0, int j1, int[] found)
+    private interface IShape
     {
-        var shiftV = Vector512.Create(shift);
+        static abstract int Dimension(int d);
+
+        static abstract bool Squared(bool squared);
+    }
+
+    private readonly struct Plane : IShape
+    {
+        public static int Dimension(int d) => 2;
+
+        public static bool Squared(bool squared) => false;
+    }
+
+    private readonly struct AnyShape : IShape
+    {
+        public static int Dimension(int d) => d;
+
+        public static bool Squared(bool squared) => squared;
+    }
+
+    /// <summary>Whether the plane's loops apply: W₁ in two dimensions.</summary>
+    private bool IsPlane => _d == 2 && !_squared;
+
+    /// <summary>
+    /// Appends to <paramref name="found"/> the lanes j + ℓ admitted by the filter (<paramref name="admitted"/>) that pass
+    /// the exact test, evaluated in the vector with the scalar code's operations (c = √q correctly rounded, the same
+    /// fused multiply-add), so that only pairs that do pass leave the vector (pairs tight to the last bit, as on a line,
+    /// stay cheap). Pricing (row constant R, lows L = key): fma(c, f, R) − L &lt; 0. Sweep (t = u + v): c − t &lt; 0, i.e.
+    /// (u + v) − c &gt; 0 (a difference has the sign of the exact one). Returns the new count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Collect(Vector512<double> admitted, Vector512<double> q, Vector512<double> key, Vector512<double> t, bool squared,
+        bool pricing, double f, double r, int j, int[] found, int count)
+    {
+        var c = squared ? q : Vector512.Sqrt(q);
+        var exact = pricing
+            ? Vector512.LessThan(Vector512.FusedMultiplyAdd(c, Vector512.Create(f), Vector512.Create(r)) - key, Vector512<double>.Zero)
+            : Vector512.LessThan(c - t, Vector512<double>.Zero);
+        ulong bits = (admitted & exact).ExtractMostSignificantBits();
+        while (bits != 0)
+        {
+            found[count++] = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The targets j ∈ [j0, j1) (j0 a multiple of eight) whose pair with x passes the pricing test fma(c, f, r) − L &lt; 0
+    /// (L = key), with t = key[j] − r, written to <paramref name="found"/> in ascending order; returns their count.
+    /// </summary>
+    private int Scan(ReadOnlySpan<double> x, double[] key, double f, double r, int j0, int j1, int[] found) =>
+        IsPlane ? Scan<Plane>(x, key, f, r, j0, j1, found) : Scan<AnyShape>(x, key, f, r, j0, j1, found);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Scan<TShape>(ReadOnlySpan<double> x, double[] key, double f, double r, int j0, int j1, int[] found) where TShape : struct, IShape
+    {
+        int d = TShape.Dimension(_d);
+        bool squared = TShape.Squared(_squared);
+        var shiftV = Vector512.Create(-r);
         var x0 = Vector512.Create(x[0]);
-        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
+        var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
+        var factor = FilterFactor(f);
+        var floor = FilterFloor;
+        var columns = new Columns(_y);
+        ref double k0 = ref key[0];
         int count = 0;
         for (int j = j0; j < j1; j += Lanes)
         {
-            var kv = Vector512.LoadUnsafe(ref key[0], (nuint)j);
-            count = filter.Collect(Squares(x, x0, x1, j), kv, kv + shiftV, j, found, count);
+            var kv = Vector512.LoadUnsafe(ref k0, (nuint)j);
+            var q = columns.Squares(d, x, x0, x1, j);
+            var t = kv + shiftV;
+            if (!AdmitsAny(q, t, factor, floor, squared)) continue;
+            count = Collect(Admitted(q, t, factor, floor, squared), q, kv, t, squared, pricing: true, f, r, j, found, count);
         }
         return count;
     }
@@ -161,26 +225,39 @@ internal sealed partial class PairScan
     /// code computes it) and folded into <paramref name="worst"/> and <paramref name="weighted"/> in lane order at the
     /// end: pairs tight to the last bit (a line: half of all pairs) cost no scalar work.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SweepRow(ReadOnlySpan<double> x, double ui, double ai, double[] vPad, double[] bPad, in Filter filter, int j0, int j1,
+    private void SweepRow(ReadOnlySpan<double> x, double ui, double ai, double[] vPad, double[] bPad, int j0, int j1,
         ref double worst, ref double weighted)
     {
+        if (IsPlane) SweepRow<Plane>(x, ui, ai, vPad, bPad, j0, j1, ref worst, ref weighted);
+        else SweepRow<AnyShape>(x, ui, ai, vPad, bPad, j0, j1, ref worst, ref weighted);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SweepRow<TShape>(ReadOnlySpan<double> x, double ui, double ai, double[] vPad, double[] bPad, int j0, int j1,
+        ref double worst, ref double weighted) where TShape : struct, IShape
+    {
+        int d = TShape.Dimension(_d);
         var uV = Vector512.Create(ui);
         var aV = Vector512.Create(ai);
         var x0 = Vector512.Create(x[0]);
-        var x1 = Vector512.Create(_d > 1 ? x[1] : 0.0);
+        var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
         var worstV = Vector512<double>.Zero;
         var sumV = Vector512<double>.Zero;
+        var factor = FilterFactor(1.0);
+        var floor = FilterFloor;
+        bool squared = TShape.Squared(_squared);
+        var columns = new Columns(_y);
+        ref double v0 = ref vPad[0], b0 = ref bPad[0];
         for (int j = j0; j < j1; j += Lanes)
         {
-            var q = Squares(x, x0, x1, j);
-            var w = uV + Vector512.LoadUnsafe(ref vPad[0], (nuint)j);
-            if (!filter.MayPass(q, w)) continue;
-            var s = w - (_squared ? q : Vector512.Sqrt(q));
+            var q = columns.Squares(d, x, x0, x1, j);
+            var w = uV + Vector512.LoadUnsafe(ref v0, (nuint)j);
+            if (!AdmitsAny(q, w, factor, floor, squared)) continue;
+            var s = w - (squared ? q : Vector512.Sqrt(q));
             var positive = Vector512.GreaterThan(s, Vector512<double>.Zero);
             var sp = Vector512.ConditionalSelect(positive, s, Vector512<double>.Zero);
             worstV = Vector512.Max(worstV, sp);
-            sumV += Vector512.Min(aV, Vector512.LoadUnsafe(ref bPad[0], (nuint)j)) * sp;
+            sumV += Vector512.Min(aV, Vector512.LoadUnsafe(ref b0, (nuint)j)) * sp;
         }
         for (int l = 0; l < Lanes; l++)
         {
@@ -219,7 +296,7 @@ internal sealed partial class PairScan
                 {
                     ReadOnlySpan<double> x = _costs.X(i);
                     double r = rowConst[i];
-                    int found = Scan(x, lowPad, -r, new Filter(_squared, pricing: true, f, r), j0, j1, hits);
+                    int found = Scan(x, lowPad, f, r, j0, j1, hits);
                     for (int h = 0; h < found; h++)
                     {
                         int jj = hits[h];
@@ -276,7 +353,7 @@ internal sealed partial class PairScan
                     ReadOnlySpan<double> x = _costs.X(i);
                     double ui = u[i];
                     double worst = rowMax[i], weighted = rowWeighted[i];
-                    SweepRow(x, ui, a[i], vPad, bPad, new Filter(_squared, pricing: false, 1.0, 0.0), j0, j1, ref worst, ref weighted);
+                    SweepRow(x, ui, a[i], vPad, bPad, j0, j1, ref worst, ref weighted);
                     rowMax[i] = worst;
                     rowWeighted[i] = weighted;
                 }

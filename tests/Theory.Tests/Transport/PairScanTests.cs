@@ -128,6 +128,25 @@ public class PairScanTests
         Assert.Equal(ScalarPrice(c, rowConst, low, 1.0, 4, 4), new PairScan(c).Price(rowConst, low, 1.0, 4, 4));
     }
 
+    // Gaps t = L − R near 10²⁰⁰, whose squares overflow the filter's bound to +∞, beside tiny ones: every pair of the
+    // wide rows violates and must be found, whatever the squares do (the plane's loop and the general one).
+    [Theory]
+    [InlineData(2, 1.0)]
+    [InlineData(3, 1.0)]
+    [InlineData(2, 2.0)]
+    public void GapsWhoseSquaresOverflowAdmitEveryPair(int d, double power)
+    {
+        var cost = GroundCost.EuclideanPower(power);
+        if (!PairScan.Supports(cost)) return;
+        var c = Make(37, 29, d, 11, cost);
+        var rng = new Random(5);
+        double[] rowConst = Enumerable.Range(0, c.N).Select(i => i % 2 == 0 ? -1e200 * (1 + rng.NextDouble()) : rng.NextDouble()).ToArray();
+        double[] low = Enumerable.Range(0, c.M).Select(_ => rng.NextDouble()).ToArray();
+        var expected = ScalarPrice(c, rowConst, low, 1.0, 40, 0);
+        Assert.Equal(Enumerable.Range(0, c.N).Where(i => i % 2 == 0).Sum(_ => c.M), expected.Count(e => e.I % 2 == 0));
+        Assert.Equal(expected, new PairScan(c).Price(rowConst, low, 1.0, 40, 0));
+    }
+
     [Fact]
     public void RefusesCostsItCannotFilter()
     {
