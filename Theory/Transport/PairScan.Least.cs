@@ -79,31 +79,15 @@ internal sealed partial class PairScan
         else LeastRow<AnyShape>(x, keyPad, price, val, idx, ref size, ref inserts, maxInserts, j0, j1);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LeastRow<TShape>(ReadOnlySpan<double> x, double[] keyPad, double[] price, Span<double> val, Span<int> idx, ref int size,
         ref int inserts, int maxInserts, int j0, int j1) where TShape : struct, IShape
     {
-        int d = TShape.Dimension(_d);
         int cap = val.Length, m = _costs.M;
         double bound = size == cap ? val[cap - 1] : double.PositiveInfinity;
-        var x0 = Vector512.Create(x[0]);
-        var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
-        var boundV = Vector512.Create(bound);
         double cut = Cut(bound);
-        var cutV = Vector512.Create(cut);
-        var factor = FilterFactor(1.0);
-        var floorV = FilterFloor;
-        var columns = new Columns(_y);
-        ref double k0 = ref keyPad[0];
-        bool squared = TShape.Squared(_squared);
         for (int j = j0; j < j1; j += Lanes)
         {
-            var q = columns.Squares(d, x, x0, x1, j);
-            var key = Vector512.LoadUnsafe(ref k0, (nuint)j);
-            var t = key + boundV;
-            if (!AdmitsAny(q, t, factor, floorV, squared)) continue;
-            var w8 = (squared ? q : Vector512.Sqrt(q)) - key;
-            ulong bits = Vector512.LessThan(w8, cutV).ExtractMostSignificantBits();
+            ulong bits = NextBelow<TShape>(x, keyPad, bound, cut, ref j, j1);
             while (bits != 0)
             {
                 int jj = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -117,12 +101,40 @@ internal sealed partial class PairScan
                 if (size == cap && val[cap - 1] < bound)
                 {
                     bound = val[cap - 1];
-                    boundV = Vector512.Create(bound);
                     cut = Cut(bound);
-                    cutV = Vector512.Create(cut);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// From the vector at <paramref name="j"/> on, the first whose lanes hold values w = c + p below the cut: moves j there
+    /// (to j1 when none) and returns those lanes as bits. A loop without calls, so that its vectors stay in registers (the
+    /// scalar work on a hit, with its calls, runs in the caller: measured on the 10⁵ Gaussian row's least-value scan, 2.5 s
+    /// against 3.7 s with both in one method, whose loop reloaded its vectors after every call).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private ulong NextBelow<TShape>(ReadOnlySpan<double> x, double[] keyPad, double bound, double cut, ref int j, int j1) where TShape : struct, IShape
+    {
+        int d = TShape.Dimension(_d);
+        bool squared = TShape.Squared(_squared);
+        var x0 = Vector512.Create(x[0]);
+        var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
+        var boundV = Vector512.Create(bound);
+        var cutV = Vector512.Create(cut);
+        var factor = FilterFactor(1.0);
+        var floorV = FilterFloor;
+        var columns = new Columns(_y);
+        ref double k0 = ref keyPad[0];
+        for (; j < j1; j += Lanes)
+        {
+            var q = columns.Squares(d, x, x0, x1, j);
+            var key = Vector512.LoadUnsafe(ref k0, (nuint)j);
+            if (!AdmitsAny(q, key + boundV, factor, floorV, squared)) continue;
+            ulong bits = Vector512.LessThan((squared ? q : Vector512.Sqrt(q)) - key, cutV).ExtractMostSignificantBits();
+            if (bits != 0) return bits;
+        }
+        return 0;
     }
 
     /// <summary>
