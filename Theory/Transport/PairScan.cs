@@ -19,12 +19,11 @@ namespace Verify.Theory;
 /// The filter, for the test fma(c, f, R) − L &lt; 0 with c = fl(√q) ≥ 0: passing it needs c·f + R &lt; L, so with
 /// t = fl(L − R) (whose error is within u = 2⁻⁵³ of |L − R|, and which is exact where it is subnormal) it needs
 /// q·f² &lt; t²·(1 + 6u), and t &gt; 0. The filter fl(q·F) ≤ fl(t₊·t₊ + 10⁻³⁰⁰) with t₊ = max(t, 0) and
-/// F = fl(fl(f²)·(1 − 2⁻⁴⁰)) admits every such pair: q·F stays below t², and rounding is monotone, so fl(q·F) cannot
-/// pass the bound however t² and q·F round, underflow (the 10⁻³⁰⁰ keeps the bound normal) or overflow (to +∞, which
-/// admits every finite q); for t ≤ 0 it admits only pairs with q·F ≤ 10⁻³⁰⁰, which the exact test then rejects.
-/// Under W₂²
-/// (c = q) the filter is fl(q·F) ≤ fl(t₊ + 10⁻³⁰⁰) with F = fl(f·(1 − 2⁻⁴⁰)). The sweep's test (uᵢ + vⱼ) − c &gt; 0 is the
-/// same with f = 1.
+/// F = fl(fl(f²)·(1 − 2⁻⁴⁰)) admits every such pair: q·F ≤ q·f²·(1 + u)²·(1 − 2⁻⁴⁰) stays below t², and rounding is
+/// monotone, so fl(q·F) cannot exceed the bound however t² and q·F round, underflow (the 10⁻³⁰⁰ keeps the bound
+/// normal) or overflow (to +∞, which admits every finite q); for t ≤ 0 it admits only pairs with q·F ≤ 10⁻³⁰⁰, which
+/// the exact test then rejects. Under W₂² (c = q) the filter is fl(q·F) ≤ fl(t₊ + 10⁻³⁰⁰) with F = fl(f·(1 − 2⁻⁴⁰)).
+/// The sweep's test (uᵢ + vⱼ) − c &gt; 0 is the same with f = 1.
 /// </para>
 /// </summary>
 internal sealed partial class PairScan
