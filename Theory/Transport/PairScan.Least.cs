@@ -26,7 +26,8 @@ internal sealed partial class PairScan
         int[]? seedFirst = null, int[]? seedTarget = null, int maxInserts = int.MaxValue)
     {
         if (count == 0) return;
-        double[] keyPad = Padded(Array.ConvertAll(price, p => -p));
+        double[] key = Array.ConvertAll(price, p => -p), keyPad = Padded(key), keyMax = RunMax(key);
+        var (lo, hi) = Boxes();
         int kept = k + 1;
         var val = new double[count * kept];
         var idx = new int[count * kept];
@@ -49,14 +50,29 @@ internal sealed partial class PairScan
                             CloudCosts.Insert(v, ix, ref size[r], kept, _costs.Cost.EvaluateUnchecked(x, _costs.Y(j)) + price[j], j);
                     }
                 }
+            long skipped = 0;
             for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
                 for (int r = r0; r < r1; r++)
-                    if (inserts[r] < maxInserts)
-                        LeastRow(_costs.X(rows[r]), keyPad, price, val.AsSpan(r * kept, kept), idx.AsSpan(r * kept, kept), ref size[r],
-                            ref inserts[r], maxInserts, j0, j1);
+                {
+                    ReadOnlySpan<double> x = _costs.X(rows[r]);
+                    Span<double> v = val.AsSpan(r * kept, kept);
+                    for (int s0 = j0; s0 < j1 && inserts[r] < maxInserts; s0 += SubBlock)
+                    {
+                        // Every w = fl(c − key) of the run is ≥ fl(c_low − max key): at or above the cut, none enters.
+                        int run = s0 / SubBlock;
+                        if (RunLower(x, run, lo, hi) - keyMax[run] >= Cut(size[r] == kept ? v[kept - 1] : double.PositiveInfinity))
+                        {
+                            skipped++;
+                            continue;
+                        }
+                        LeastRow(x, keyPad, price, v, idx.AsSpan(r * kept, kept), ref size[r], ref inserts[r], maxInserts, s0,
+                            Math.Min(j1, s0 + SubBlock));
+                    }
+                }
             }
+            Interlocked.Add(ref SkippedRuns, skipped);
         });
         for (int r = 0; r < count; r++)
         {

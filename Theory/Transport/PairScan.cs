@@ -272,8 +272,8 @@ internal sealed partial class PairScan
     public List<(int I, int J)> Price(double[] rowConst, double[] low, double f, int perRow, int perColumn)
     {
         int n = _costs.N, m = _costs.M;
-        double[] lowPad = Padded(low);
-        double f2 = f * f;
+        double[] lowPad = Padded(low), lowMax = RunMax(low);
+        var (lo, hi) = Boxes();
         var rowVal = new double[n * Math.Max(1, perRow)];
         var rowIdx = new int[n * Math.Max(1, perRow)];
         var rowSize = new int[n];
@@ -287,15 +287,24 @@ internal sealed partial class PairScan
             var cv = new double[m * Math.Max(1, perColumn)];
             var ci = new int[m * Math.Max(1, perColumn)];
             var cs = new int[m];
-            var hits = new int[ColumnBlock];
+            var hits = new int[SubBlock];
+            long skipped = 0;
             for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
                 for (int i = i0; i < i1; i++)
+                for (int s0 = j0; s0 < j1; s0 += SubBlock)
                 {
                     ReadOnlySpan<double> x = _costs.X(i);
                     double r = rowConst[i];
-                    int found = Scan(x, lowPad, f, r, j0, j1, hits);
+                    // Every pair of the run prices ≥ fma(c_low, f, r) − max L ≥ 0 (fma and the difference are monotone).
+                    int run = s0 / SubBlock;
+                    if (Math.FusedMultiplyAdd(RunLower(x, run, lo, hi), f, r) - lowMax[run] >= 0)
+                    {
+                        skipped++;
+                        continue;
+                    }
+                    int found = Scan(x, lowPad, f, r, s0, Math.Min(j1, s0 + SubBlock), hits);
                     for (int h = 0; h < found; h++)
                     {
                         int jj = hits[h];
@@ -311,6 +320,7 @@ internal sealed partial class PairScan
             colVal[p] = cv;
             colIdx[p] = ci;
             colSize[p] = cs;
+            Interlocked.Add(ref SkippedRuns, skipped);
         });
         var result = new List<(int, int)>();
         for (int i = 0; i < n; i++)
@@ -337,6 +347,8 @@ internal sealed partial class PairScan
     {
         int n = _costs.N;
         double[] vPad = Padded(v), bPad = new double[_mPad]; // b padded with 0: a padded lane adds min(a, 0)·0 = 0
+        double[] vMax = RunMax(v);
+        var (lo, hi) = Boxes();
         b.AsSpan().CopyTo(bPad);
         var rowMax = new double[n];
         var rowWeighted = new double[n];
@@ -344,6 +356,7 @@ internal sealed partial class PairScan
         Parallel.For(0, parts, p =>
         {
             int i0 = (int)((long)n * p / parts), i1 = (int)((long)n * (p + 1) / parts);
+            long skipped = 0;
             for (int j0 = 0; j0 < _mPad; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
@@ -352,11 +365,22 @@ internal sealed partial class PairScan
                     ReadOnlySpan<double> x = _costs.X(i);
                     double ui = u[i];
                     double worst = rowMax[i], weighted = rowWeighted[i];
-                    SweepRow(x, ui, a[i], vPad, bPad, j0, j1, ref worst, ref weighted);
+                    for (int s0 = j0; s0 < j1; s0 += SubBlock)
+                    {
+                        // fl(uᵢ + vⱼ) ≤ fl(uᵢ + max v) ≤ c_low ≤ cᵢⱼ for the whole run: no positive sᵢⱼ there.
+                        int run = s0 / SubBlock;
+                        if (ui + vMax[run] <= RunLower(x, run, lo, hi))
+                        {
+                            skipped++;
+                            continue;
+                        }
+                        SweepRow(x, ui, a[i], vPad, bPad, s0, Math.Min(j1, s0 + SubBlock), ref worst, ref weighted);
+                    }
                     rowMax[i] = worst;
                     rowWeighted[i] = weighted;
                 }
             }
+            Interlocked.Add(ref SkippedRuns, skipped);
         });
         return (rowMax, rowWeighted);
     }

@@ -56,6 +56,35 @@ public class PairScanLeastTests
         }
     }
 
+    // Targets sorted along the first axis (runs of 512 are slabs) and prices of a shift along it: once a row's list is
+    // full, whole runs lie above its cut and are skipped by their boxes; the lists and floors stay the scalar ones.
+    [Theory]
+    [InlineData(2, 1.0)]
+    [InlineData(3, 1.0)]
+    [InlineData(2, 2.0)]
+    public void RunsSkippedByTheirBoxesChangeNothing(int d, double power)
+    {
+        var cost = power == 1.0 ? GroundCost.Euclidean : GroundCost.SquaredEuclidean;
+        if (!PairScan.Supports(cost)) return;
+        var rng = new Random(41 + d);
+        const int n = 40, m = 1700, k = 6;
+        double[] xs = CloudCostsHarness.Points(n, d, rng);
+        double[] ys = Enumerable.Range(0, m).Select(_ => CloudCostsHarness.Points(1, d, rng, 0.3)).OrderBy(y => y[0]).SelectMany(y => y).ToArray();
+        var costs = new TreeCosts(xs, ys, d, cost);
+        double[] price = Enumerable.Range(0, m).Select(j => 0.5 * costs.Y(j)[0] + 0.01 * rng.NextDouble()).ToArray();
+        var list = new int[n * k];
+        var floor = new double[n];
+        var scan = new PairScan(costs);
+        scan.Least(Enumerable.Range(0, n).ToArray(), n, price, k, list, floor);
+        Assert.True(scan.SkippedRuns > 0, "no run was skipped: the test does not reach the box bound");
+        for (int i = 0; i < n; i++)
+        {
+            var (expected, expectedFloor) = Brute(costs, i, price, k);
+            Assert.Equal(expected, list.Skip(i * k).Take(k).ToList());
+            Assert.Equal(expectedFloor, floor[i]);
+        }
+    }
+
     [Fact]
     public void ScansOnlyTheRowsGiven()
     {

@@ -147,6 +147,48 @@ public class PairScanTests
         Assert.Equal(expected, new PairScan(c).Price(rowConst, low, 1.0, 40, 0));
     }
 
+    // Targets sorted along the first axis, so that runs of 512 are slabs whose boxes let rows skip them: pricing and
+    // the sweep still equal the scalar passes, and runs were skipped (the plane's box bound and the general one).
+    [Theory]
+    [InlineData(2, 1.0)]
+    [InlineData(3, 1.0)]
+    [InlineData(2, 2.0)]
+    public void RunsSkippedByTheirBoxesChangeNothing(int d, double power)
+    {
+        var cost = GroundCost.EuclideanPower(power);
+        if (!PairScan.Supports(cost)) return;
+        var rng = new Random(17 + d);
+        double[] xs = CloudCostsHarness.Points(90, d, rng);
+        double[] ys = Enumerable.Range(0, 1700).Select(_ => CloudCostsHarness.Points(1, d, rng, 0.3)).OrderBy(y => y[0]).SelectMany(y => y).ToArray();
+        var c = Make(xs, ys, d, cost);
+        var scan = new PairScan(c);
+        // Potentials of a shift along the first axis (W₁'s rays run along it), a little noise: a few violations.
+        double[] rowConst = Enumerable.Range(0, c.N).Select(i => -c.X(i)[0] + 0.01 * rng.NextDouble()).ToArray();
+        double[] low = Enumerable.Range(0, c.M).Select(j => -c.Y(j)[0] + 0.01 * rng.NextDouble()).ToArray();
+        var expected = ScalarPrice(c, rowConst, low, 1.0, 3, 2);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, scan.Price(rowConst, low, 1.0, 3, 2));
+        long skippedByPricing = scan.SkippedRuns;
+        Assert.True(skippedByPricing > 0, "no run was skipped: the test does not reach the box bound");
+        double[] u = rowConst.Select(r => -r).ToArray(), v = low.ToArray();
+        var (a, b) = TransportData.Masses(c.N, c.M, 5);
+        var (rowMax, rowWeighted) = scan.Sweep(u, a, v, b);
+        Assert.True(scan.SkippedRuns > skippedByPricing);
+        for (int i = 0; i < c.N; i++)
+        {
+            double worst = 0, weighted = 0;
+            for (int j = 0; j < c.M; j++)
+            {
+                double s = u[i] + v[j] - c.Cost.EvaluateUnchecked(c.X(i), c.Y(j));
+                if (!(s > 0)) continue;
+                worst = Math.Max(worst, s);
+                weighted += Math.Min(a[i], b[j]) * s;
+            }
+            Assert.Equal(worst, rowMax[i]);
+            Verify.TestSupport.Tolerance.Close(weighted, rowWeighted[i], rel: c.M * 1.2e-16, what: $"row {i} weighted");
+        }
+    }
+
     [Fact]
     public void RefusesCostsItCannotFilter()
     {
