@@ -35,6 +35,27 @@ public class PairScanTests
         return result;
     }
 
+    /// <summary>
+    /// The sweep against every pair by the scalar expression: each row's largest positive sᵢⱼ = (uᵢ + vⱼ) − cᵢⱼ to the
+    /// bit, and Σⱼ min(aᵢ, bⱼ)·sᵢⱼ₊ up to the order of its m non-negative terms (the scan sums lane by lane).
+    /// </summary>
+    private static void AssertSweepIsScalar(CloudCosts c, double[] u, double[] a, double[] v, double[] b, double[] rowMax, double[] rowWeighted)
+    {
+        for (int i = 0; i < c.N; i++)
+        {
+            double worst = 0, weighted = 0;
+            for (int j = 0; j < c.M; j++)
+            {
+                double s = u[i] + v[j] - c.Cost.EvaluateUnchecked(c.X(i), c.Y(j));
+                if (!(s > 0)) continue;
+                worst = Math.Max(worst, s);
+                weighted += Math.Min(a[i], b[j]) * s;
+            }
+            Assert.Equal(worst, rowMax[i]);
+            Verify.TestSupport.Tolerance.Close(weighted, rowWeighted[i], rel: c.M * 1.2e-16, what: $"row {i} weighted");
+        }
+    }
+
     /// <summary>low[j] on the boundary of column j: its least fma(c, f, rowConst) nudged by −1, 0 or +1 ulp.</summary>
     private static double[] BoundaryLows(CloudCosts c, double[] rowConst, double f)
     {
@@ -99,20 +120,7 @@ public class PairScanTests
         }
         var (a, b) = TransportData.Masses(c.N, c.M, 3);
         var (rowMax, rowWeighted) = scan.Sweep(u, a, v, b);
-        for (int i = 0; i < c.N; i++)
-        {
-            double worst = 0, weighted = 0;
-            for (int j = 0; j < c.M; j++)
-            {
-                double s = u[i] + v[j] - c.Cost.EvaluateUnchecked(c.X(i), c.Y(j));
-                if (!(s > 0)) continue;
-                worst = Math.Max(worst, s);
-                weighted += Math.Min(a[i], b[j]) * s;
-            }
-            Assert.Equal(worst, rowMax[i]);
-            // The scan sums lane by lane: equal up to the order of m non-negative terms.
-            Verify.TestSupport.Tolerance.Close(weighted, rowWeighted[i], rel: c.M * 1.2e-16, what: $"row {i} weighted");
-        }
+        AssertSweepIsScalar(c, u, a, v, b, rowMax, rowWeighted);
         Assert.Contains(rowMax, x => x > 0);
     }
 
@@ -128,12 +136,13 @@ public class PairScanTests
         Assert.Equal(ScalarPrice(c, rowConst, low, 1.0, 4, 4), new PairScan(c).Price(rowConst, low, 1.0, 4, 4));
     }
 
+    /// <summary>The plane under W₁ (its own loop), 3-D under W₁ and the plane under W₂² (the general loop).</summary>
+    public static IEnumerable<object[]> Shapes() => [[2, 1.0], [3, 1.0], [2, 2.0]];
+
     // Gaps t = L − R near 10²⁰⁰, whose squares overflow the filter's bound to +∞, beside tiny ones: every pair of the
     // wide rows violates and must be found, whatever the squares do (the plane's loop and the general one).
     [Theory]
-    [InlineData(2, 1.0)]
-    [InlineData(3, 1.0)]
-    [InlineData(2, 2.0)]
+    [MemberData(nameof(Shapes))]
     public void GapsWhoseSquaresOverflowAdmitEveryPair(int d, double power)
     {
         var cost = GroundCost.EuclideanPower(power);
@@ -150,9 +159,7 @@ public class PairScanTests
     // Targets sorted along the first axis, so that runs of 512 are slabs whose boxes let rows skip them: pricing and
     // the sweep still equal the scalar passes, and runs were skipped (the plane's box bound and the general one).
     [Theory]
-    [InlineData(2, 1.0)]
-    [InlineData(3, 1.0)]
-    [InlineData(2, 2.0)]
+    [MemberData(nameof(Shapes))]
     public void RunsSkippedByTheirBoxesChangeNothing(int d, double power)
     {
         var cost = GroundCost.EuclideanPower(power);
@@ -174,19 +181,7 @@ public class PairScanTests
         var (a, b) = TransportData.Masses(c.N, c.M, 5);
         var (rowMax, rowWeighted) = scan.Sweep(u, a, v, b);
         Assert.True(scan.SkippedRuns > skippedByPricing);
-        for (int i = 0; i < c.N; i++)
-        {
-            double worst = 0, weighted = 0;
-            for (int j = 0; j < c.M; j++)
-            {
-                double s = u[i] + v[j] - c.Cost.EvaluateUnchecked(c.X(i), c.Y(j));
-                if (!(s > 0)) continue;
-                worst = Math.Max(worst, s);
-                weighted += Math.Min(a[i], b[j]) * s;
-            }
-            Assert.Equal(worst, rowMax[i]);
-            Verify.TestSupport.Tolerance.Close(weighted, rowWeighted[i], rel: c.M * 1.2e-16, what: $"row {i} weighted");
-        }
+        AssertSweepIsScalar(c, u, a, v, b, rowMax, rowWeighted);
     }
 
     [Fact]
