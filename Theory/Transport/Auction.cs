@@ -226,7 +226,7 @@ internal sealed class Auction
         int n = _n;
         int[] first = _rowFirst, target = _rowTarget, queue = _queue, owner = _owner, held = _held, arc = _rowArc;
         double[] cost = _rowCost, price = _price;
-        long budget = 40L * target.Length + 40L * n, bids = 0;
+        long budget = 40L * target.Length + 40L * n, start = Bids;
         while (_size > 0)
         {
             int i = queue[_head];
@@ -257,8 +257,7 @@ internal sealed class Auction
                 held[previous] = -1;
                 Push(previous);
             }
-            Bids++;
-            if (++bids > budget || Bids > _bidLimit) return false;
+            if (++Bids - start > budget || Bids > _bidLimit) return false;
         }
         return true;
     }

@@ -54,6 +54,8 @@ internal sealed class CTransform
             return best;
         }
         bool squared = _cost.Power == 2.0;
+        var factor = PairScan.FilterFactor(1.0, squared);
+        var floor = PairScan.FilterFloor;
         double[] u = _columns[_d];
         for (int c = 0; c < _pad; c += Lanes)
         {
@@ -63,13 +65,9 @@ internal sealed class CTransform
                 var diff = Vector512.LoadUnsafe(ref _columns[k][0], (nuint)c) - Vector512.Create(y[k]);
                 q += diff * diff;
             }
+            // The exact test fl(c − U) < best needs c < t = best + U: the pair scan's filter admits every lane that can pass.
             var t = Vector512.Create(best) + Vector512.LoadUnsafe(ref u[0], (nuint)c);
-            // Screen: power 2 needs q < t; power 1 needs √q < t, i.e. t > 0 and q < t² (with a margin for rounding).
-            var may = squared
-                ? Vector512.LessThan(q, t * 1.000001 + Vector512.Create(1e-300))
-                : Vector512.GreaterThan(t, Vector512<double>.Zero)
-                  & (Vector512.LessThan(q, t * t * 1.000001) | Vector512.LessThan(t, Vector512.Create(1e-150)) | Vector512.GreaterThan(t, Vector512.Create(1e150)));
-            if (may == Vector512<double>.Zero) continue;
+            if (!PairScan.AdmitsAny(q, t, factor, floor, squared)) continue;
             for (int l = 0; l < Lanes && c + l < _count; l++)
                 best = Math.Min(best, _cost.EvaluateUnchecked(_centres.AsSpan((c + l) * _d, _d), y) - _potential[c + l]);
         }

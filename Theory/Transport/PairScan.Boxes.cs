@@ -54,20 +54,7 @@ internal sealed partial class PairScan
         return max;
     }
 
-    /// <summary>
-    /// A lower bound on c(x, y) as computed, for every target y of run b: <see cref="GroundCost.BoxLower"/>, written out
-    /// for W₁ in the plane (the same operations: q = t₀² + t₁², c = √q) because it runs for every row and run.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private double RunLower(ReadOnlySpan<double> x, int b, double[] lo, double[] hi)
-    {
-        if (!IsPlane) return _costs.Cost.BoxLower(x, lo.AsSpan(b * _d, _d), hi.AsSpan(b * _d, _d));
-        double x0 = x[0], x1 = x[1], l0 = lo[2 * b], h0 = hi[2 * b], l1 = lo[2 * b + 1], h1 = hi[2 * b + 1];
-        double t0 = x0 < l0 ? l0 - x0 : x0 > h0 ? x0 - h0 : 0.0;
-        double t1 = x1 < l1 ? l1 - x1 : x1 > h1 ? x1 - h1 : 0.0;
-        double q = 0;
-        q += t0 * t0;
-        q += t1 * t1;
-        return Math.Sqrt(q);
-    }
+    /// <summary>A lower bound on c(x, y) as computed, for every target y of run b (<see cref="GroundCost.BoxLower"/>).</summary>
+    private double RunLower(ReadOnlySpan<double> x, int b, double[] lo, double[] hi) =>
+        _costs.Cost.BoxLower(x, lo.AsSpan(b * _d, _d), hi.AsSpan(b * _d, _d));
 }

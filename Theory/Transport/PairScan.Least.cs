@@ -138,7 +138,7 @@ internal sealed partial class PairScan
         var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
         var boundV = Vector512.Create(bound);
         var cutV = Vector512.Create(cut);
-        var factor = FilterFactor(1.0);
+        var factor = FilterFactor(1.0, squared);
         var floorV = FilterFloor;
         var columns = new Columns(_y);
         ref double k0 = ref keyPad[0];

@@ -79,7 +79,7 @@ internal sealed partial class PairScan
 
     /// <summary>Whether the filter admits any lane (a mask test, no vector of the lanes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AdmitsAny(Vector512<double> q, Vector512<double> t, Vector512<double> factor, Vector512<double> floor, bool squared) =>
+    internal static bool AdmitsAny(Vector512<double> q, Vector512<double> t, Vector512<double> factor, Vector512<double> floor, bool squared) =>
         Vector512.LessThanOrEqualAny(q * factor, Bound(t, floor, squared));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -90,10 +90,10 @@ internal sealed partial class PairScan
     }
 
     /// <summary>The filter's factor F (class remarks) for the cost factor f.</summary>
-    private Vector512<double> FilterFactor(double f) => Vector512.Create((_squared ? f : f * f) * (1.0 - FilterMargin));
+    internal static Vector512<double> FilterFactor(double f, bool squared) => Vector512.Create((squared ? f : f * f) * (1.0 - FilterMargin));
 
     /// <summary>The filter's floor 10⁻³⁰⁰, which keeps its bound normal.</summary>
-    private static Vector512<double> FilterFloor => Vector512.Create(Tiny * Tiny);
+    internal static Vector512<double> FilterFloor => Vector512.Create(Tiny * Tiny);
 
     /// <summary>
     /// The targets' coordinates as references, so that the hot loops read them without reloading the arrays:
@@ -165,19 +165,16 @@ internal sealed partial class PairScan
 
     /// <summary>
     /// Appends to <paramref name="found"/> the lanes j + ℓ admitted by the filter (<paramref name="admitted"/>) that pass
-    /// the exact test, evaluated in the vector with the scalar code's operations (c = √q correctly rounded, the same
-    /// fused multiply-add), so that only pairs that do pass leave the vector (pairs tight to the last bit, as on a line,
-    /// stay cheap). Pricing (row constant R, lows L = key): fma(c, f, R) − L &lt; 0. Sweep (t = u + v): c − t &lt; 0, i.e.
-    /// (u + v) − c &gt; 0 (a difference has the sign of the exact one). Returns the new count.
+    /// the pricing test fma(c, f, r) − L &lt; 0 (L = key), evaluated in the vector with the scalar code's operations
+    /// (c = √q correctly rounded, the same fused multiply-add), so that only pairs that do pass leave the vector (pairs
+    /// tight to the last bit, as on a line, stay cheap). Returns the new count.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Collect(Vector512<double> admitted, Vector512<double> q, Vector512<double> key, Vector512<double> t, bool squared,
-        bool pricing, double f, double r, int j, int[] found, int count)
+    private static int Collect(Vector512<double> admitted, Vector512<double> q, Vector512<double> key, bool squared, double f, double r,
+        int j, int[] found, int count)
     {
         var c = squared ? q : Vector512.Sqrt(q);
-        var exact = pricing
-            ? Vector512.LessThan(Vector512.FusedMultiplyAdd(c, Vector512.Create(f), Vector512.Create(r)) - key, Vector512<double>.Zero)
-            : Vector512.LessThan(c - t, Vector512<double>.Zero);
+        var exact = Vector512.LessThan(Vector512.FusedMultiplyAdd(c, Vector512.Create(f), Vector512.Create(r)) - key, Vector512<double>.Zero);
         ulong bits = (admitted & exact).ExtractMostSignificantBits();
         while (bits != 0)
         {
@@ -202,7 +199,7 @@ internal sealed partial class PairScan
         var shiftV = Vector512.Create(-r);
         var x0 = Vector512.Create(x[0]);
         var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
-        var factor = FilterFactor(f);
+        var factor = FilterFactor(f, squared);
         var floor = FilterFloor;
         var columns = new Columns(_y);
         ref double k0 = ref key[0];
@@ -213,7 +210,7 @@ internal sealed partial class PairScan
             var q = columns.Squares(d, x, x0, x1, j);
             var t = kv + shiftV;
             if (!AdmitsAny(q, t, factor, floor, squared)) continue;
-            count = Collect(Admitted(q, t, factor, floor, squared), q, kv, t, squared, pricing: true, f, r, j, found, count);
+            count = Collect(Admitted(q, t, factor, floor, squared), q, kv, squared, f, r, j, found, count);
         }
         return count;
     }
@@ -242,9 +239,9 @@ internal sealed partial class PairScan
         var x1 = Vector512.Create(d > 1 ? x[1] : 0.0);
         var worstV = Vector512<double>.Zero;
         var sumV = Vector512<double>.Zero;
-        var factor = FilterFactor(1.0);
-        var floor = FilterFloor;
         bool squared = TShape.Squared(_squared);
+        var factor = FilterFactor(1.0, squared);
+        var floor = FilterFloor;
         var columns = new Columns(_y);
         ref double v0 = ref vPad[0], b0 = ref bPad[0];
         for (int j = j0; j < j1; j += Lanes)
@@ -293,27 +290,29 @@ internal sealed partial class PairScan
             {
                 int j1 = Math.Min(_mPad, j0 + ColumnBlock);
                 for (int i = i0; i < i1; i++)
-                for (int s0 = j0; s0 < j1; s0 += SubBlock)
                 {
                     ReadOnlySpan<double> x = _costs.X(i);
                     double r = rowConst[i];
-                    // Every pair of the run prices ≥ fma(c_low, f, r) − max L ≥ 0 (fma and the difference are monotone).
-                    int run = s0 / SubBlock;
-                    if (Math.FusedMultiplyAdd(RunLower(x, run, lo, hi), f, r) - lowMax[run] >= 0)
+                    for (int s0 = j0; s0 < j1; s0 += SubBlock)
                     {
-                        skipped++;
-                        continue;
-                    }
-                    int found = Scan(x, lowPad, f, r, s0, Math.Min(j1, s0 + SubBlock), hits);
-                    for (int h = 0; h < found; h++)
-                    {
-                        int jj = hits[h];
-                        double rc = Math.FusedMultiplyAdd(_costs.Cost.EvaluateUnchecked(x, _costs.Y(jj)), f, r) - low[jj];
-                        if (!(rc < 0)) continue;
-                        if (perRow > 0)
-                            CloudCosts.Insert(rowVal.AsSpan(i * perRow, perRow), rowIdx.AsSpan(i * perRow, perRow), ref rowSize[i], perRow, rc, jj);
-                        if (perColumn > 0)
-                            CloudCosts.Insert(cv.AsSpan(jj * perColumn, perColumn), ci.AsSpan(jj * perColumn, perColumn), ref cs[jj], perColumn, rc, i);
+                        // Every pair of the run prices ≥ fma(c_low, f, r) − max L ≥ 0 (fma and the difference are monotone).
+                        int run = s0 / SubBlock;
+                        if (Math.FusedMultiplyAdd(RunLower(x, run, lo, hi), f, r) - lowMax[run] >= 0)
+                        {
+                            skipped++;
+                            continue;
+                        }
+                        int found = Scan(x, lowPad, f, r, s0, Math.Min(j1, s0 + SubBlock), hits);
+                        for (int h = 0; h < found; h++)
+                        {
+                            int jj = hits[h];
+                            double rc = Math.FusedMultiplyAdd(_costs.Cost.EvaluateUnchecked(x, _costs.Y(jj)), f, r) - low[jj];
+                            if (!(rc < 0)) continue;
+                            if (perRow > 0)
+                                CloudCosts.Insert(rowVal.AsSpan(i * perRow, perRow), rowIdx.AsSpan(i * perRow, perRow), ref rowSize[i], perRow, rc, jj);
+                            if (perColumn > 0)
+                                CloudCosts.Insert(cv.AsSpan(jj * perColumn, perColumn), ci.AsSpan(jj * perColumn, perColumn), ref cs[jj], perColumn, rc, i);
+                        }
                     }
                 }
             }

@@ -11,31 +11,8 @@ namespace Verify.Figures.Tests.Commands;
 /// apart to certify, files too large for the cost matrix, coordinates near 1e153, and clouds so small that their squared
 /// distances underflow. Each either gives the value certified relative to itself or is refused in one line with exit 2.
 /// </summary>
-public sealed class DistanceCommandExtremesTests : IDisposable
+public sealed class DistanceCommandExtremesTests() : DistanceFiles("verify-distance-extremes-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("verify-distance-extremes-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string WriteFile(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
-
-    private static JsonElement Json(string stdout)
-    {
-        using var doc = JsonDocument.Parse(stdout); // exactly one JSON value, nothing else on stdout
-        Assert.Equal(JsonValueKind.Object, doc.RootElement.ValueKind);
-        return doc.RootElement.Clone();
-    }
-
-    private static string Csv(IEnumerable<double[]> rows, string header = "x,y") =>
-        header + "\n" + string.Join("\n", rows.Select(r => string.Join(",", r.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))) + "\n";
-
     // Issue 7: a 40-point cluster of diameter ~1e-7 plus an atom of mass 1e-12 at (1e8, 0) in both files. W1 is the
     // clusters' (reference: the clusters alone, scaled by 2²⁴ — exact — where nothing is ill-conditioned), and the
     // printed certificate bounds the error relative to W1. Was 5.30e-8 against 1.47e-8 with a certificate that held.

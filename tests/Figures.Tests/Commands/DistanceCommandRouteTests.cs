@@ -10,24 +10,9 @@ namespace Verify.Figures.Tests.Commands;
 /// <c>verify distance --route auto|dense|sparse</c> and the <c>route</c> key: both solver routes give the same certified
 /// value; auto reports what it took (dense for small files, sorted-cdf for large 1-D, sparse beyond the dense limit).
 /// </summary>
-public sealed class DistanceCommandRouteTests : IDisposable
+public sealed class DistanceCommandRouteTests() : DistanceFiles("verify-distance-route-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("verify-distance-route-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, IEnumerable<double[]> rows, string header)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, header + "\n" + string.Join("\n", rows.Select(r => string.Join(",", r.Select(v => v.ToString("R", CultureInfo.InvariantCulture))))) + "\n");
-        return path;
-    }
-
-    private static JsonElement Json(string stdout)
-    {
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
+    private string Write(string name, IEnumerable<double[]> rows, string header) => WriteFile(name, Csv(rows, header));
 
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 

@@ -6,30 +6,10 @@ using Ot = Verify.Theory.Transport;
 
 namespace Verify.Figures.Tests.Commands;
 
-public sealed class DistanceCommandTests : IDisposable
+public sealed class DistanceCommandTests() : DistanceFiles("verify-distance-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("verify-distance-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string WriteFile(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
-
     /// <summary>A file in the repository's examples/ folder.</summary>
     private static string Example(string name) => Verify.TestSupport.RepositoryRoot.Combine("examples", name);
-
-    private static JsonElement Json(string stdout)
-    {
-        using var doc = JsonDocument.Parse(stdout); // exactly one JSON value, nothing else on stdout
-        Assert.Equal(JsonValueKind.Object, doc.RootElement.ValueKind);
-        return doc.RootElement.Clone();
-    }
 
     [Fact]
     public void JsonOnTheExampleFilesMatchesTheoryComputedDirectly()
@@ -82,7 +62,7 @@ public sealed class DistanceCommandTests : IDisposable
         // with a weight column: the weighted sorted-CDF formula, each side normalised
         double[] wu = Enumerable.Range(0, n).Select(i => 1 + i % 7).Select(x => (double)x).ToArray();
         string weighted = "x,weight\n" + string.Join("\n", u.Select((t, i) => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "," + wu[i])) + "\n";
-        (code, output, _) = Run("distance", WriteFile("uw.csv", weighted), Path.Combine(_dir, "v.csv"), "--metric", "w1", "--json");
+        (code, output, _) = Run("distance", WriteFile("uw.csv", weighted), Path.Combine(Dir, "v.csv"), "--metric", "w1", "--json");
         Assert.Equal(Cli.Ok, code);
         Tolerance.Close(Ot.W1OneD(u, v, wu), Json(output).GetProperty("w1").GetDouble(), rel: 1e-12);
     }
@@ -186,7 +166,7 @@ public sealed class DistanceCommandTests : IDisposable
         // points, weights and column names in another order
         string pCsv = WriteFile("p.csv", "x,y\n0,0\n1,0\n0,1\n2,2\n");
         string qCsv = WriteFile("q.csv", "y,x,weight\n0,0,2\n0,1,1\n1,3,1\n2,1,1\n");
-        string pNpy = Path.Combine(_dir, "p.npy"), qNpz = Path.Combine(_dir, "q.npz");
+        string pNpy = Path.Combine(Dir, "p.npy"), qNpz = Path.Combine(Dir, "q.npz");
         using (var f = File.Create(pNpy)) Verify.Figures.Io.Npy.Write(f, [0, 0, 1, 0, 0, 1, 2, 2], 4, 2);
         Verify.Figures.Io.SampleFiles.Write(qNpz, TextWriter.Null, ["y", "x"], [0, 0, 0, 1, 1, 3, 2, 1], [2, 1, 1, 1], new("test"));
         string fromCsv = Run("distance", pCsv, qCsv, "--json").Out;
@@ -201,13 +181,13 @@ public sealed class DistanceCommandTests : IDisposable
     public void BadNumPyFilesExitTwoWithOneLine()
     {
         string good = WriteFile("good.csv", "x\n0\n1\n");
-        string bad = Path.Combine(_dir, "bad.npy");
+        string bad = Path.Combine(Dir, "bad.npy");
         File.WriteAllBytes(bad, [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, 4, 0, (byte)'{', (byte)'}', (byte)' ', (byte)'\n']);
         var (code, output, err) = Run("distance", good, bad);
         Assert.Equal(Cli.BadInput, code);
         Assert.Equal("", output);
         Assert.Equal($"verify: error: {bad}: the .npy header has no 'descr'", err.TrimEnd());
-        string twoD = Path.Combine(_dir, "two.npy");
+        string twoD = Path.Combine(Dir, "two.npy");
         using (var f = File.Create(twoD)) Verify.Figures.Io.Npy.Write(f, [0, 0, 1, 1], 2, 2);
         (code, _, err) = Run("distance", good, twoD);
         Assert.Equal(Cli.BadInput, code);
@@ -277,7 +257,7 @@ public sealed class DistanceCommandTests : IDisposable
     [Fact]
     public void MissingFileExitsTwoNamingIt()
     {
-        string missing = Path.Combine(_dir, "nope.csv");
+        string missing = Path.Combine(Dir, "nope.csv");
         var (code, output, err) = Run("distance", Example("p.csv"), missing);
         Assert.Equal(Cli.BadInput, code);
         Assert.Equal("", output);

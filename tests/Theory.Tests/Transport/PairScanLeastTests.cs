@@ -18,6 +18,17 @@ public class PairScanLeastTests
         return (order.Take(k).Select(t => t.J).ToList(), order.Count > k ? order[k].W : double.PositiveInfinity);
     }
 
+    /// <summary>Every row's list (padded with −1 where m &lt; k) and floor against <see cref="Brute"/>.</summary>
+    private static void AssertEqualsBrute(TreeCosts costs, int n, double[] price, int k, int[] list, double[] floor)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var (expected, expectedFloor) = Brute(costs, i, price, k);
+            Assert.Equal(expected.Concat(Enumerable.Repeat(-1, k - expected.Count)), list.Skip(i * k).Take(k));
+            Assert.Equal(expectedFloor, floor[i]);
+        }
+    }
+
     public static IEnumerable<object[]> Cases() =>
     [
         [2, 1.0, 1.0, 5, false], [3, 1.0, 1.0, 7, false], [2, 2.0, 1.0, 5, false], [2, 1.0, 1.0, 4, true],
@@ -47,13 +58,7 @@ public class PairScanLeastTests
         var list = new int[n * k];
         var floor = new double[n];
         new PairScan(costs).Least(rows, n, price, k, list, floor);
-        for (int i = 0; i < n; i++)
-        {
-            var (expected, expectedFloor) = Brute(costs, i, price, k);
-            var got = list.Skip(i * k).Take(k).ToList();
-            Assert.Equal(expected.Concat(Enumerable.Repeat(-1, k - expected.Count)), got);
-            Assert.Equal(expectedFloor, floor[i]);
-        }
+        AssertEqualsBrute(costs, n, price, k, list, floor);
     }
 
     // Targets sorted along the first axis (runs of 512 are slabs) and prices of a shift along it: once a row's list is
@@ -77,12 +82,7 @@ public class PairScanLeastTests
         var scan = new PairScan(costs);
         scan.Least(Enumerable.Range(0, n).ToArray(), n, price, k, list, floor);
         Assert.True(scan.SkippedRuns > 0, "no run was skipped: the test does not reach the box bound");
-        for (int i = 0; i < n; i++)
-        {
-            var (expected, expectedFloor) = Brute(costs, i, price, k);
-            Assert.Equal(expected, list.Skip(i * k).Take(k).ToList());
-            Assert.Equal(expectedFloor, floor[i]);
-        }
+        AssertEqualsBrute(costs, n, price, k, list, floor);
     }
 
     [Fact]
@@ -129,12 +129,7 @@ public class PairScanLeastTests
         var list = new int[n * k];
         var floor = new double[n];
         costs.Scan!.Least(rows, n, price, k, list, floor, seedFirst, seedTarget.ToArray());
-        for (int i = 0; i < n; i++)
-        {
-            var (expected, expectedFloor) = Brute(costs, i, price, k);
-            Assert.Equal(expected, list.Skip(i * k).Take(k));
-            Assert.Equal(expectedFloor, floor[i]);
-        }
+        AssertEqualsBrute(costs, n, price, k, list, floor);
     }
 
     // A cap on the values a row takes in: rows that reach it stop with floor −∞ (no bound claimed) and a list of
